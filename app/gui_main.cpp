@@ -1,0 +1,56 @@
+#include "MainWindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTimer>
+#include <QTranslator>
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Sluice"));
+    QApplication::setApplicationName(QStringLiteral("Sluice"));
+    QApplication::setApplicationVersion(QStringLiteral(SLUICE_VERSION));
+
+    QTranslator qtTranslator;
+    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qtTranslator);
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("sluice"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&translator);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "Design, run and monitor ETL workflows."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                        QApplication::translate("main", "Render the window to FILE (PNG) and exit."),
+                                        QStringLiteral("FILE"));
+    parser.addOption(screenshot);
+    parser.addPositionalArgument(QStringLiteral("workflow"),
+                                 QApplication::translate("main", "An ASL definition to open."),
+                                 QStringLiteral("[WORKFLOW]"));
+    parser.process(app);
+
+    sluice::ui::MainWindow window;
+    const QStringList files = parser.positionalArguments();
+    if (!files.isEmpty())
+        window.openFile(files.first());
+
+    if (parser.isSet(screenshot)) {
+        window.resize(1400, 900);
+        window.show();
+        const QString target = parser.value(screenshot);
+        QTimer::singleShot(200, &window, [&window, target]() {
+            const bool saved = window.grab().save(target, "PNG");
+            QApplication::exit(saved ? 0 : 1);
+        });
+        return QApplication::exec();
+    }
+
+    window.show();
+    return QApplication::exec();
+}
