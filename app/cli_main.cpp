@@ -1,10 +1,45 @@
+#include "cli/Commands.h"
+#include "cli/Io.h"
+
 #include <QCoreApplication>
-#include <QTextStream>
+
+namespace {
+
+const char *const kUsage = R"(usage: sluice-cli COMMAND [ARGS...]
+
+Design, run and monitor ETL workflows written in the Amazon States Language.
+
+Commands:
+  validate FILE...   check definitions; one line per problem: FILE:LINE:COL: POINTER: message
+  run FILE           run a workflow and print its output (or {"Error", "Cause"}) as JSON
+
+Run `sluice-cli COMMAND --help` for the options of a command.
+)";
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("sluice-cli"));
-    QTextStream(stdout) << "usage: sluice-cli COMMAND ...\n";
-    return 0;
+    QCoreApplication::setApplicationVersion(QStringLiteral(SLUICE_VERSION));
+
+    QStringList args = QCoreApplication::arguments();
+    args.removeFirst();
+    if (args.isEmpty() || args.first() == QStringLiteral("--help") || args.first() == QStringLiteral("-h") ||
+        args.first() == QStringLiteral("help")) {
+        sluice::cli::out(kUsage);
+        return args.isEmpty() ? sluice::cli::kUsage : sluice::cli::kOk;
+    }
+    if (args.first() == QStringLiteral("--version")) {
+        sluice::cli::out(QByteArray("sluice-cli ") + SLUICE_VERSION + '\n');
+        return sluice::cli::kOk;
+    }
+    const QString command = args.takeFirst();
+    if (command == QStringLiteral("validate"))
+        return sluice::cli::validate(args);
+    if (command == QStringLiteral("run"))
+        return sluice::cli::run(args);
+    sluice::cli::err(QStringLiteral("sluice-cli: unknown command '%1'. Run 'sluice-cli --help'.").arg(command));
+    return sluice::cli::kUsage;
 }

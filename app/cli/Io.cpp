@@ -1,0 +1,57 @@
+#include "cli/Io.h"
+
+#include <QFile>
+
+#include <cstdio>
+
+namespace sluice::cli {
+
+void err(const QString &text)
+{
+    const QByteArray bytes = text.toUtf8() + '\n';
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
+    std::fflush(stderr);
+}
+
+void out(const QByteArray &bytes)
+{
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
+Result<QByteArray> readFile(const QString &path)
+{
+    QFile file(path);
+    if (path == QStringLiteral("-") ? !file.open(stdin, QIODevice::ReadOnly) : !file.open(QIODevice::ReadOnly))
+        return Error{ErrorCode::IoError, QStringLiteral("cannot read %1: %2").arg(path, file.errorString()), {}};
+    return file.readAll();
+}
+
+Result<Json> parseJson(const QByteArray &bytes, const QString &what)
+{
+    try {
+        return Json::parse(bytes.cbegin(), bytes.cend());
+    } catch (const Json::parse_error &e) {
+        // Line and column of the byte where parsing stopped.
+        int line = 1, column = 1;
+        for (size_t i = 0; i + 1 < e.byte && i < size_t(bytes.size()); ++i) {
+            if (bytes[qsizetype(i)] == '\n') {
+                ++line;
+                column = 1;
+            } else {
+                ++column;
+            }
+        }
+        return Error{ErrorCode::NotJson,
+                     QStringLiteral("%1 is not valid JSON (line %2, column %3): %4")
+                         .arg(what)
+                         .arg(line)
+                         .arg(column)
+                         .arg(QString::fromUtf8(e.what())),
+                     {QString(), line, column}};
+    } catch (const Json::exception &e) {
+        return Error{ErrorCode::NotJson, QStringLiteral("%1: %2").arg(what, QString::fromUtf8(e.what())), {}};
+    }
+}
+
+} // namespace sluice::cli

@@ -1,0 +1,399 @@
+#include "engine/Engine.h"
+
+#include "engine/Interpreter_p.h"
+#include "paths/Timestamp.h"
+#include "tasks/TaskRegistry.h"
+
+#include <QDateTime>
+#include <QUuid>
+
+#include <regex>
+
+namespace sluice {
+
+namespace {
+
+/// RFC 7386 merge patch: objects merge key by key, null removes, anything else replaces.
+void mergePatch(Json &target, const Json &patch)
+{
+    if (!patch.is_object()) {
+        target = patch;
+        return;
+    }
+    if (!target.is_object())
+        target = Json::object();
+    for (auto it = patch.begin(); it != patch.end(); ++it) {
+        if (it.value().is_null())
+            target.erase(it.key());
+        else
+            mergePatch(target[it.key()], it.value());
+    }
+}
+
+/// True if any "$$" reference in the definition could read Execution.Input. The input is then copied
+/// into the context object; otherwise a large input is never copied per state.
+bool readsExecutionInput(const Json &value)
+{
+    static const std::regex safe(R"(^\$\$\.(Map|State|StateMachine|Task|Execution\.(Id|Name|StartTime|RoleArn|RedriveCount))\b)");
+    if (value.is_string()) {
+        const auto &text = value.get_ref<const std::string &>();
+        for (size_t at = text.find("$$"); at != std::string::npos; at = text.find("$$", at + 2)) {
+            if (!std::regex_search(text.begin() + long(at), text.end(), safe))
+                return true;
+        }
+        return false;
+    }
+    if (value.is_object() || value.is_array()) {
+        for (const auto &child : value) {
+            if (readsExecutionInput(child))
+                return true;
+        }
+    }
+    return false;
+}
+
+bool machineReadsInput(const StateMachine &machine);
+
+bool stateReadsInput(const State &s)
+{
+    auto field = [](const PathField &f) { return f.mode == PathField::Mode::Path && f.path.isContext(); };
+    auto tmpl = [](const std::optional<PayloadTemplate> &t) { return t && readsExecutionInput(t->source()); };
+    auto path = [](const std::optional<JsonPath> &p) { return p && readsExecutionInput(Json(p->text())); };
+    if (field(s.inputPath) || field(s.outputPath) || tmpl(s.parameters) || tmpl(s.resultSelector) ||
+        tmpl(s.credentials) || path(s.secondsPath) || path(s.timestampPath) || path(s.itemsPath) ||
+        path(s.error.path) || path(s.cause.path) || path(s.timeoutSeconds.path) || path(s.heartbeatSeconds.path))
+        return true;
+    if ((s.error.intrinsic && readsExecutionInput(Json(s.error.intrinsic->text()))) ||
+        (s.cause.intrinsic && readsExecutionInput(Json(s.cause.intrinsic->text()))))
+        return true;
+    if (s.itemReader && tmpl(s.itemReader->parameters))
+        return true;
+    if (s.itemBatcher && tmpl(s.itemBatcher->batchInput))
+        return true;
+    std::vector<const ChoiceRule *> rules;
+    for (const auto &r : s.choices)
+        rules.push_back(&r);
+    while (!rules.empty()) {
+        const ChoiceRule *r = rules.back();
+        rules.pop_back();
+        if (r->kind == ChoiceRule::Kind::Compare &&
+            (readsExecutionInput(Json(r->variable.text())) ||
+             (r->operandIsPath && readsExecutionInput(Json(r->operandPath.text())))))
+            return true;
+        for (const auto &c : r->children)
+            rules.push_back(&c);
+    }
+    for (const auto &b : s.branches) {
+        if (machineReadsInput(*b))
+            return true;
+    }
+    return s.processor && machineReadsInput(*s.processor);
+}
+
+bool machineReadsInput(const StateMachine &machine)
+{
+    for (const auto &s : machine.states) {
+        if (stateReadsInput(s))
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+struct Engine::Registry
+{
+    QMutex mutex;
+    std::vector<std::weak_ptr<ExecutionState>> executions;   // guarded by mutex
+    std::shared_ptr<RuntimeHandle> handle = std::make_shared<RuntimeHandle>();
+};
+
+Engine::Engine(int workers, QObject *parent)
+    : QObject(parent), m_runtime(std::make_unique<Runtime>(workers)), m_registry(std::make_unique<Registry>())
+{
+    qRegisterMetaType<sluice::ExecutionResult>();
+    qRegisterMetaType<sluice::ProgressSnapshot>();
+    m_registry->handle->runtime = m_runtime.get();
+}
+
+Engine::~Engine()
+{
+    std::vector<std::shared_ptr<ExecutionState>> running;
+    {
+        QMutexLocker lock(&m_registry->mutex);
+        for (auto &weak : m_registry->executions) {
+            if (auto exec = weak.lock())
+                running.push_back(std::move(exec));
+        }
+    }
+    for (auto &exec : running) {
+        exec->engine = nullptr;
+        exec->finish(ExecutionStatus::Aborted, Json(), Failure{"States.Aborted", "The engine shut down."});
+    }
+    {
+        QMutexLocker lock(&m_registry->handle->mutex);
+        m_registry->handle->runtime = nullptr;
+    }
+    m_runtime.reset();
+}
+
+int Engine::workerCount() const
+{
+    return m_runtime->workerCount();
+}
+
+Execution Engine::start(std::shared_ptr<const Workflow> workflow, Json input, ExecutionOptions options)
+{
+    auto exec = std::make_shared<ExecutionState>();
+    exec->id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    exec->name = options.name.empty() ? exec->id.toStdString() : options.name;
+    exec->workflow = std::move(workflow);
+    exec->tasks = options.tasks ? options.tasks : TaskRegistry::withBuiltins();
+    exec->runtime = m_registry->handle;
+    exec->workers = m_runtime->workerCount();
+    exec->engine = this;
+    exec->clock.start();
+    exec->startedMs = QDateTime::currentMSecsSinceEpoch();
+    for (int i = 0; i < exec->workers; ++i)
+        exec->shards.push_back(std::make_unique<ProgressShard>());
+
+    const std::string machine = options.stateMachineName;
+    const std::string arnPrefix = "arn:aws:states:local:000000000000:";
+    Json context = Json::object();
+    context["Execution"] = {{"Id", arnPrefix + "execution:" + machine + ":" + exec->name},
+                            {"Name", exec->name},
+                            {"RoleArn", "arn:aws:iam::000000000000:role/sluice"},
+                            {"StartTime", timestamp::formatMs(exec->startedMs)},
+                            {"RedriveCount", 0}};
+    context["StateMachine"] = {{"Id", arnPrefix + "stateMachine:" + machine}, {"Name", machine}};
+    mergePatch(context, options.context);
+    const bool inputOverridden = options.context.is_object() && options.context.contains("Execution") &&
+                                 options.context["Execution"].is_object() &&
+                                 options.context["Execution"].contains("Input");
+    exec->contextBase = std::move(context);
+    exec->usesExecutionInput = !inputOverridden && machineReadsInput(exec->workflow->root);
+    exec->options = std::move(options);
+    exec->result.executionId = exec->id;
+    exec->result.startedMs = exec->startedMs;
+
+    {
+        QMutexLocker lock(&m_registry->mutex);
+        auto &list = m_registry->executions;
+        list.erase(std::remove_if(list.begin(), list.end(), [](const auto &w) { return w.expired(); }), list.end());
+        list.push_back(exec);
+    }
+
+    if (exec->options.maxPayloadBytes > 0 &&
+        qint64(input.dump(-1, ' ', false, Json::error_handler_t::replace).size()) > exec->options.maxPayloadBytes) {
+        exec->finish(ExecutionStatus::Failed, Json(),
+                     Failure{errors::kDataLimitExceeded,
+                             "The execution input is larger than the limit of " +
+                                 std::to_string(exec->options.maxPayloadBytes) + " bytes."});
+        return Execution(exec);
+    }
+
+    auto root = std::make_shared<ItemRun>();
+    root->exec = exec;
+    root->id = ItemId{0};
+    root->scope = exec->scope;
+    root->worker = exec->pickWorker();
+    root->machine = &exec->workflow->root;
+    root->input = exec->usesExecutionInput ? input : std::move(input);
+    if (exec->usesExecutionInput)
+        exec->input = std::move(input);
+    root->onDone = [exec](ItemRun &, Result<Json, Failure> outcome) {
+        if (outcome) {
+            if (exec->options.maxPayloadBytes > 0 &&
+                qint64(outcome.value().dump(-1, ' ', false, Json::error_handler_t::replace).size()) >
+                    exec->options.maxPayloadBytes) {
+                exec->finish(ExecutionStatus::Failed, Json(),
+                             Failure{errors::kDataLimitExceeded, "The execution output is larger than the limit of " +
+                                                                     std::to_string(exec->options.maxPayloadBytes) +
+                                                                     " bytes."});
+                return;
+            }
+            exec->finish(ExecutionStatus::Succeeded, std::move(outcome).value(), {});
+        } else if (outcome.error().error == "States.Aborted") {
+            exec->finish(ExecutionStatus::Aborted, Json(), outcome.error());
+        } else {
+            exec->finish(ExecutionStatus::Failed, Json(), std::move(outcome).error());
+        }
+    };
+
+    if (exec->workflow->timeoutSeconds && *exec->workflow->timeoutSeconds > 0) {
+        std::weak_ptr<ExecutionState> weak = exec;
+        exec->runtime->after(0, qint64(*exec->workflow->timeoutSeconds * 1000), exec.get(), [weak]() {
+            if (auto e = weak.lock())
+                e->finish(ExecutionStatus::TimedOut, Json(),
+                          Failure{errors::kTimeout, "The execution ran longer than its TimeoutSeconds."});
+        });
+    }
+    exec->scheduleProgress();
+    const StateMachine *machineRoot = root->machine;
+    exec->runtime->post(root->worker, [root, machineRoot]() {
+        interpreter::setStatus(*root, ItemStatus::Running);
+        interpreter::enterState(*root, machineRoot->start());
+        interpreter::run(root);
+    });
+    return Execution(exec);
+}
+
+// ---- ExecutionState -------------------------------------------------------------------------------
+
+void ExecutionState::finish(ExecutionStatus status, Json output, Failure failure)
+{
+    {
+        QMutexLocker lock(&mutex);
+        if (finishing)
+            return;
+        finishing = true;
+        result.status = status;
+        result.output = std::move(output);
+        result.failure = std::move(failure);
+        result.stoppedMs = QDateTime::currentMSecsSinceEpoch();
+    }
+    scope->aborted = true;
+    cancelFlag->store(true);
+    runtime->cancelTimers(this);
+    publishProgress(true);
+    ExecutionResult copy;
+    {
+        QMutexLocker lock(&mutex);
+        copy = result;
+    }
+    if (options.onFinished)
+        options.onFinished(copy);
+    if (Engine *e = engine.data())
+        Q_EMIT e->executionFinished(copy);
+    {
+        QMutexLocker lock(&mutex);
+        finished = true;
+    }
+    finishedCondition.wakeAll();
+}
+
+void ExecutionState::publishProgress(bool final)
+{
+    ProgressSnapshot snapshot;
+    snapshot.executionId = id;
+    snapshot.final = final;
+    QMutexLocker lock(&progressMutex);
+    for (auto &shard : shards) {
+        QMutexLocker shardLock(&shard->mutex);
+        for (auto &[state, delta] : shard->states) {
+            StateCounts &total = stateTotals[state->name];
+            total.inState += delta.inState;
+            total.entered += delta.entered;
+            total.succeeded += delta.succeeded;
+            total.failed += delta.failed;
+            total.retried += delta.retried;
+        }
+        shard->states.clear();
+        for (int i = 0; i < kItemStatusCount; ++i)
+            itemTotals[size_t(i)] += shard->items[size_t(i)];
+        shard->items = {};
+        snapshot.changed.reserve(snapshot.changed.size() + shard->changed.size());
+        for (auto &[itemId, update] : shard->changed)
+            snapshot.changed.push_back(std::move(update));
+        shard->changed.clear();
+    }
+    snapshot.states = stateTotals;
+    snapshot.items = itemTotals;
+    lock.unlock();
+    if (options.onProgress)
+        options.onProgress(snapshot);
+    if (Engine *e = engine.data())
+        Q_EMIT e->progress(snapshot);
+}
+
+void ExecutionState::scheduleProgress()
+{
+    std::weak_ptr<ExecutionState> weak = weak_from_this();
+    runtime->after(0, options.snapshotIntervalMs, this, [weak]() {
+        auto self = weak.lock();
+        if (!self)
+            return;
+        {
+            QMutexLocker lock(&self->mutex);
+            if (self->finishing)
+                return;
+        }
+        self->publishProgress(false);
+        self->scheduleProgress();
+    });
+}
+
+// ---- Execution handle -----------------------------------------------------------------------------
+
+Execution::Execution(std::shared_ptr<ExecutionState> state) : m_state(std::move(state)) {}
+
+QString Execution::id() const
+{
+    return m_state->id;
+}
+
+bool Execution::isFinished() const
+{
+    QMutexLocker lock(&m_state->mutex);
+    return m_state->finished;
+}
+
+ExecutionResult Execution::result() const
+{
+    QMutexLocker lock(&m_state->mutex);
+    if (!m_state->finished) {
+        ExecutionResult running;
+        running.executionId = m_state->id;
+        running.startedMs = m_state->startedMs;
+        return running;
+    }
+    return m_state->result;
+}
+
+void Execution::cancel() const
+{
+    m_state->finish(ExecutionStatus::Aborted, Json(), Failure{"States.Aborted", "The execution was stopped."});
+}
+
+bool Execution::waitForFinished(int timeoutMs) const
+{
+    QMutexLocker lock(&m_state->mutex);
+    QDeadlineTimer deadline(timeoutMs < 0 ? QDeadlineTimer::Forever : QDeadlineTimer(timeoutMs));
+    while (!m_state->finished) {
+        if (!m_state->finishedCondition.wait(&m_state->mutex, deadline))
+            return m_state->finished;
+    }
+    return true;
+}
+
+// ---- ExecutionResult ------------------------------------------------------------------------------
+
+const char *executionStatusName(ExecutionStatus status)
+{
+    switch (status) {
+    case ExecutionStatus::Running:
+        return "RUNNING";
+    case ExecutionStatus::Succeeded:
+        return "SUCCEEDED";
+    case ExecutionStatus::Failed:
+        return "FAILED";
+    case ExecutionStatus::Aborted:
+        return "ABORTED";
+    case ExecutionStatus::TimedOut:
+        return "TIMED_OUT";
+    }
+    return "UNKNOWN";
+}
+
+Json ExecutionResult::toJson() const
+{
+    if (status == ExecutionStatus::Succeeded)
+        return output;
+    Json error = Json::object();
+    error["Error"] = failure.error;
+    if (!failure.cause.empty())
+        error["Cause"] = failure.cause;
+    return error;
+}
+
+} // namespace sluice

@@ -1,0 +1,762 @@
+#include "engine/Interpreter_p.h"
+
+#include "engine/ChoiceEvaluator.h"
+#include "engine/Composite_p.h"
+#include "engine/RetryPolicy.h"
+#include "paths/Timestamp.h"
+#include "tasks/MockConfig.h"
+#include "tasks/TaskRegistry.h"
+
+#include <QDateTime>
+
+#include <cmath>
+
+namespace sluice::interpreter {
+
+namespace {
+
+enum class Step { Continue, Suspend, Done };
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+Failure stateFailure(const ItemRun &run, const Failure &inner)
+{
+    return Failure{inner.error,
+                   "An error occurred while executing the state '" + run.state->name + "'. " + inner.cause};
+}
+
+Failure runtimeFailure(const ItemRun &run, const std::string &cause)
+{
+    return Failure{errors::kRuntime, "An error occurred while executing the state '" + run.state->name + "'. " + cause};
+}
+
+std::string shortDump(const Json &value)
+{
+    std::string text = value.dump(-1, ' ', false, Json::error_handler_t::replace);
+    if (text.size() > 200)
+        text = text.substr(0, 197) + "...";
+    return text;
+}
+
+EvalScope scopeFor(ItemRun &run, const Json &input)
+{
+    return EvalScope(input, [&run]() -> const Json & { return contextOf(run); });
+}
+
+/// Applies InputPath (or OutputPath): a pointer into `input` where possible (no copy), else into `storage`.
+Result<const Json *, Failure> selectPath(ItemRun &run, const PathField &field, const Json &input, Json &storage,
+                                         const char *fieldName)
+{
+    switch (field.mode) {
+    case PathField::Mode::Absent:
+        return &input;
+    case PathField::Mode::Null:
+        storage = Json::object();
+        return &storage;
+    case PathField::Mode::Path:
+        break;
+    }
+    if (field.path.isRoot())
+        return &input;
+    const EvalScope scope = scopeFor(run, input);
+    if (field.path.isDefinite()) {
+        auto found = field.path.find(scope);
+        if (!found)
+            return runtimeFailure(run, "Invalid path '" + field.path.text() + "' for the field '" + fieldName +
+                                           "': it could not be found in the input " + shortDump(input));
+        return found.value();
+    }
+    auto value = field.path.evaluate(scope);
+    if (!value)
+        return stateFailure(run, value.error());
+    storage = std::move(value).value();
+    return &storage;
+}
+
+/// The effective input of a state: InputPath, then Parameters (for the states that have them).
+struct Effective
+{
+    const Json *value = nullptr;
+    Json storage;
+    Json parameters;
+};
+
+Result<void, Failure> effectiveInput(ItemRun &run, Effective &eff, bool applyParameters)
+{
+    auto selected = selectPath(run, run.state->inputPath, run.input, eff.storage, "InputPath");
+    if (!selected)
+        return std::move(selected).error();
+    eff.value = selected.value();
+    if (applyParameters && run.state->parameters) {
+        auto params = run.state->parameters->evaluate(scopeFor(run, *eff.value));
+        if (!params)
+            return stateFailure(run, params.error());
+        eff.parameters = std::move(params).value();
+        eff.value = &eff.parameters;
+    }
+    return {};
+}
+
+bool payloadTooLarge(const ItemRun &run, const Json &value)
+{
+    const qint64 limit = run.exec->options.maxPayloadBytes;
+    if (limit <= 0)
+        return false;
+    return qint64(value.dump(-1, ' ', false, Json::error_handler_t::replace).size()) > limit;
+}
+
+/// ResultPath then OutputPath; consumes the state's raw input.
+Result<Json, Failure> stateOutput(ItemRun &run, Json result)
+{
+    const State &state = *run.state;
+    Json out;
+    switch (state.resultPath.mode) {
+    case PathField::Mode::Absent:
+        out = std::move(result);
+        break;
+    case PathField::Mode::Null:
+        out = std::move(run.input);
+        break;
+    case PathField::Mode::Path:
+        if (state.resultPath.path.isRoot()) {
+            out = std::move(result);
+        } else {
+            // Keep the raw input if a Catch may still need it.
+            out = state.catchers.empty() ? std::move(run.input) : run.input;
+            auto set = state.resultPath.path.set(out, std::move(result));
+            if (!set)
+                return stateFailure(run, set.error());
+        }
+        break;
+    }
+    if (state.outputPath.isDefault())
+        return out;
+    Json storage;
+    auto selected = selectPath(run, state.outputPath, out, storage, "OutputPath");
+    if (!selected)
+        return std::move(selected).error();
+    if (selected.value() == &storage)
+        return storage;
+    return Json(std::move(*const_cast<Json *>(selected.value())));
+}
+
+void countState(ItemRun &run, const State *state, int entered, int left, bool failed, bool retried)
+{
+    ProgressShard &shard = run.exec->shard(run.worker);
+    QMutexLocker lock(&shard.mutex);
+    StateCounts &c = shard.states[state];
+    c.entered += entered;
+    c.inState += entered - left;
+    if (left)
+        (failed ? c.failed : c.succeeded) += left;
+    if (retried)
+        ++c.retried;
+}
+
+} // namespace
+
+void enterState(ItemRun &run, const State *state)
+{
+    run.state = state;
+    run.retryCounts.assign(state->retry.size(), 0);
+    run.attempt = 1;
+    run.enteredMs = nowMs();
+    run.contextValid = false;
+    run.waiting = false;
+    ++run.generation;
+    countState(run, state, 1, 0, false, false);
+}
+
+namespace {
+
+void finishItem(ItemRun &run, Result<Json, Failure> outcome)
+{
+    ++run.generation;
+    if (run.state)
+        countState(run, run.state, 0, 1, !outcome.ok(), false);
+    if (run.aborted() && !outcome.ok() && run.status != ItemStatus::Failed)
+        setStatus(run, ItemStatus::Cancelled);
+    else if (outcome.ok())
+        setStatus(run, ItemStatus::Succeeded);
+    else
+        setStatus(run, ItemStatus::Failed, &outcome.error());
+    if (run.map) {
+        mapChildDone(run, std::move(outcome));
+        return;
+    }
+    ItemDone done = std::move(run.onDone);
+    run.onDone = nullptr;
+    if (done)
+        done(run, std::move(outcome));
+}
+
+Step transition(ItemRun &run, Json output, const std::string &next, bool leftWithError = false)
+{
+    countState(run, run.state, 0, 1, leftWithError, false);
+    if (run.status == ItemStatus::Retrying)
+        setStatus(run, ItemStatus::Running);
+    const State *target = run.machine->find(next);
+    if (!target) {   // the validator makes this impossible; a safety net, not control flow
+        run.state = nullptr;
+        finishItem(run, Failure{errors::kRuntime, "No state named '" + next + "'."});
+        return Step::Done;
+    }
+    run.input = std::move(output);
+    enterState(run, target);
+    return Step::Continue;
+}
+
+Step advance(ItemRun &run, Json output)
+{
+    if (run.state->end) {
+        finishItem(run, std::move(output));
+        return Step::Done;
+    }
+    return transition(run, std::move(output), run.state->next);
+}
+
+Step fail(const std::shared_ptr<ItemRun> &self, Failure failure);
+
+/// A state's result is in: ResultSelector, ResultPath, OutputPath, then on to the next state.
+Step complete(const std::shared_ptr<ItemRun> &self, Json result)
+{
+    ItemRun &run = *self;
+    if (run.state->resultSelector) {
+        auto selected = run.state->resultSelector->evaluate(scopeFor(run, result));
+        if (!selected)
+            return fail(self, stateFailure(run, selected.error()));
+        result = std::move(selected).value();
+    }
+    if (payloadTooLarge(run, result))
+        return fail(self, Failure{errors::kDataLimitExceeded,
+                                  "The state/task '" + run.state->name + "' returned a result with a size exceeding "
+                                  "the maximum number of bytes service limit."});
+    auto output = stateOutput(run, std::move(result));
+    if (!output)
+        return fail(self, std::move(output).error());
+    return advance(run, std::move(output).value());
+}
+
+/// Retry, then Catch, then the item fails.
+Step fail(const std::shared_ptr<ItemRun> &self, Failure failure)
+{
+    ItemRun &run = *self;
+    const State &state = *run.state;
+    if (!retry::isTerminal(failure.error) && !run.aborted()) {
+        for (size_t i = 0; i < state.retry.size(); ++i) {
+            const Retrier &retrier = state.retry[i];
+            if (!retry::matches(retrier.errorEquals, failure.error))
+                continue;
+            if (run.retryCounts[i] >= retrier.maxAttempts)
+                break;   // the first matching retrier is exhausted: on to Catch
+            const qint64 delay = run.exec->options.noDelays ? 0 : retry::delayMs(retrier, run.retryCounts[i]);
+            ++run.retryCounts[i];
+            ++run.attempt;
+            run.contextValid = false;
+            countState(run, run.state, 0, 0, false, true);
+            setStatus(run, ItemStatus::Retrying, &failure);
+            const quint64 generation = ++run.generation;
+            run.exec->runtime->after(run.worker, delay, run.exec.get(), [self, generation]() {
+                if (self->generation != generation)
+                    return;
+                if (self->aborted()) {
+                    finishItem(*self, Failure{"States.Aborted", "The execution was stopped."});
+                    return;
+                }
+                run(self);
+            });
+            return Step::Suspend;
+        }
+        for (const Catcher &catcher : state.catchers) {
+            if (!retry::matches(catcher.errorEquals, failure.error))
+                continue;
+            Json errorOutput = Json::object();
+            errorOutput["Error"] = failure.error;
+            errorOutput["Cause"] = failure.cause;
+            Json output;
+            switch (catcher.resultPath.mode) {
+            case PathField::Mode::Absent:
+                output = std::move(errorOutput);
+                break;
+            case PathField::Mode::Null:
+                output = std::move(run.input);
+                break;
+            case PathField::Mode::Path:
+                if (catcher.resultPath.path.isRoot()) {
+                    output = std::move(errorOutput);
+                } else {
+                    output = std::move(run.input);
+                    auto set = catcher.resultPath.path.set(output, std::move(errorOutput));
+                    if (!set) {
+                        finishItem(run, stateFailure(run, set.error()));
+                        return Step::Done;
+                    }
+                }
+                break;
+            }
+            return transition(run, std::move(output), catcher.next, true);
+        }
+    }
+    finishItem(run, std::move(failure));
+    return Step::Done;
+}
+
+std::optional<double> numberField(ItemRun &run, const NumberField &field, const Json &input, Failure *failure,
+                                  const char *name)
+{
+    if (field.value)
+        return field.value;
+    if (!field.path)
+        return std::nullopt;
+    auto found = field.path->find(scopeFor(run, input));
+    if (!found || !found.value()->is_number()) {
+        *failure = runtimeFailure(run, "The value for the field '" + std::string(name) + "' must be a number; the path '" +
+                                           field.path->text() + "' did not give one.");
+        return std::nullopt;
+    }
+    return found.value()->get<double>();
+}
+
+Step runPass(const std::shared_ptr<ItemRun> &self)
+{
+    ItemRun &run = *self;
+    const State &state = *run.state;
+    if (state.result) {
+        Json result = *state.result;
+        auto output = stateOutput(run, std::move(result));
+        if (!output)
+            return fail(self, std::move(output).error());
+        return advance(run, std::move(output).value());
+    }
+    Effective eff;
+    auto ok = effectiveInput(run, eff, true);
+    if (!ok)
+        return fail(self, std::move(ok).error());
+    Json result;
+    if (eff.value == &eff.parameters)
+        result = std::move(eff.parameters);
+    else if (eff.value == &eff.storage)
+        result = std::move(eff.storage);
+    else if (eff.value == &run.input && state.resultPath.isDefault())
+        result = std::move(run.input);   // the common "Pass it on" case copies nothing
+    else
+        result = *eff.value;
+    auto output = stateOutput(run, std::move(result));
+    if (!output)
+        return fail(self, std::move(output).error());
+    return advance(run, std::move(output).value());
+}
+
+Step runChoice(const std::shared_ptr<ItemRun> &self)
+{
+    ItemRun &run = *self;
+    const State &state = *run.state;
+    Effective eff;
+    auto ok = effectiveInput(run, eff, false);
+    if (!ok)
+        return fail(self, std::move(ok).error());
+    const std::string *next = nullptr;
+    {
+        const EvalScope scope = scopeFor(run, *eff.value);
+        for (const ChoiceRule &rule : state.choices) {
+            auto matched = choice::matches(rule, scope);
+            if (!matched)
+                return fail(self, stateFailure(run, matched.error()));
+            if (matched.value()) {
+                next = &rule.next;
+                break;
+            }
+        }
+    }
+    if (!next && !state.defaultNext.empty())
+        next = &state.defaultNext;
+    if (!next)
+        return fail(self, Failure{errors::kNoChoiceMatched,
+                                  "No Matches! The state '" + state.name + "' found no rule that matched its input."});
+    Json output;
+    if (state.outputPath.isDefault()) {
+        output = eff.value == &run.input ? std::move(run.input) : Json(*eff.value);
+    } else {
+        Json storage;
+        auto selected = selectPath(run, state.outputPath, *eff.value, storage, "OutputPath");
+        if (!selected)
+            return fail(self, std::move(selected).error());
+        output = selected.value() == &storage ? std::move(storage) : Json(*selected.value());
+    }
+    return transition(run, std::move(output), *next);
+}
+
+Step runWait(const std::shared_ptr<ItemRun> &self)
+{
+    ItemRun &run = *self;
+    const State &state = *run.state;
+    Effective eff;
+    auto ok = effectiveInput(run, eff, false);
+    if (!ok)
+        return fail(self, std::move(ok).error());
+
+    qint64 delayMs = 0;
+    if (state.seconds) {
+        delayMs = qint64(std::llround(*state.seconds * 1000.0));
+    } else if (state.timestamp) {
+        const auto at = timestamp::parseMs(*state.timestamp);
+        delayMs = at ? *at - nowMs() : 0;
+    } else if (state.secondsPath) {
+        auto found = state.secondsPath->find(scopeFor(run, *eff.value));
+        if (!found || !found.value()->is_number() || found.value()->get<double>() < 0)
+            return fail(self, runtimeFailure(run, "The SecondsPath '" + state.secondsPath->text() +
+                                                      "' must point to a non-negative number."));
+        delayMs = qint64(std::llround(found.value()->get<double>() * 1000.0));
+    } else if (state.timestampPath) {
+        auto found = state.timestampPath->find(scopeFor(run, *eff.value));
+        std::optional<std::int64_t> at;
+        if (found && found.value()->is_string())
+            at = timestamp::parseMs(found.value()->get_ref<const std::string &>());
+        if (!at)
+            return fail(self, runtimeFailure(run, "The TimestampPath '" + state.timestampPath->text() +
+                                                      "' must point to an ISO-8601 timestamp."));
+        delayMs = *at - nowMs();
+    }
+    if (run.exec->options.noDelays || delayMs < 0)
+        delayMs = 0;
+
+    Json output;
+    if (state.outputPath.isDefault()) {
+        output = eff.value == &run.input ? std::move(run.input) : Json(*eff.value);
+    } else {
+        Json storage;
+        auto selected = selectPath(run, state.outputPath, *eff.value, storage, "OutputPath");
+        if (!selected)
+            return fail(self, std::move(selected).error());
+        output = selected.value() == &storage ? std::move(storage) : Json(*selected.value());
+    }
+    run.input = std::move(output);
+    run.waiting = true;
+    const quint64 generation = ++run.generation;
+    run.exec->runtime->after(run.worker, delayMs, run.exec.get(), [self, generation]() {
+        if (self->generation != generation)
+            return;
+        if (self->aborted()) {
+            finishItem(*self, Failure{"States.Aborted", "The execution was stopped."});
+            return;
+        }
+        self->waiting = false;
+        if (advance(*self, std::move(self->input)) == Step::Continue)
+            run(self);
+    });
+    return Step::Suspend;
+}
+
+Step runSucceed(const std::shared_ptr<ItemRun> &self)
+{
+    ItemRun &run = *self;
+    Effective eff;
+    auto ok = effectiveInput(run, eff, false);
+    if (!ok)
+        return fail(self, std::move(ok).error());
+    Json storage;
+    auto selected = selectPath(run, run.state->outputPath, *eff.value, storage, "OutputPath");
+    if (!selected)
+        return fail(self, std::move(selected).error());
+    Json output = selected.value() == &storage ? std::move(storage)
+                  : selected.value() == &run.input ? std::move(run.input)
+                                                    : Json(*selected.value());
+    finishItem(run, std::move(output));
+    return Step::Done;
+}
+
+std::optional<std::string> stringField(ItemRun &run, const StringField &field, Failure *failure, const char *name)
+{
+    if (field.value)
+        return field.value;
+    const EvalScope scope = scopeFor(run, run.input);
+    if (field.intrinsic) {
+        auto value = field.intrinsic->evaluate(scope);
+        if (!value) {
+            *failure = stateFailure(run, value.error());
+            return std::nullopt;
+        }
+        if (value.value().is_string())
+            return value.value().get<std::string>();
+        return value.value().dump();
+    }
+    if (field.path) {
+        auto found = field.path->find(scope);
+        if (!found || !found.value()->is_string()) {
+            *failure = runtimeFailure(run, "The " + std::string(name) + " path '" + field.path->text() +
+                                               "' must point to a string.");
+            return std::nullopt;
+        }
+        return found.value()->get<std::string>();
+    }
+    return std::string();
+}
+
+Step runFail(const std::shared_ptr<ItemRun> &self)
+{
+    ItemRun &run = *self;
+    Failure problem;
+    auto error = stringField(run, run.state->error, &problem, "ErrorPath");
+    if (!error) {
+        finishItem(run, problem);
+        return Step::Done;
+    }
+    auto cause = stringField(run, run.state->cause, &problem, "CausePath");
+    if (!cause) {
+        finishItem(run, problem);
+        return Step::Done;
+    }
+    // A Fail state ends the item; Retry and Catch do not apply to it.
+    finishItem(run, Failure{*error, *cause});
+    return Step::Done;
+}
+
+Step taskDone(const std::shared_ptr<ItemRun> &self, Result<Json, Failure> outcome)
+{
+    ++self->generation;   // any timeout timer of this attempt is now stale
+    if (!outcome)
+        return fail(self, std::move(outcome).error());
+    return complete(self, std::move(outcome).value());
+}
+
+Step runTask(const std::shared_ptr<ItemRun> &self)
+{
+    ItemRun &run = *self;
+    const State &state = *run.state;
+    ExecutionState &exec = *run.exec;
+    Effective eff;
+    auto ok = effectiveInput(run, eff, true);
+    if (!ok)
+        return fail(self, std::move(ok).error());
+
+    Failure problem;
+    const auto timeout = numberField(run, state.timeoutSeconds, run.input, &problem, "TimeoutSecondsPath");
+    if (!problem.error.empty())
+        return fail(self, problem);
+    const auto heartbeat = numberField(run, state.heartbeatSeconds, run.input, &problem, "HeartbeatSecondsPath");
+    if (!problem.error.empty())
+        return fail(self, problem);
+
+    const int invocation = run.invocations[run.state]++;
+    if (exec.options.mocks && !exec.options.testCase.empty()) {
+        auto mocked = exec.options.mocks->respond(exec.options.stateMachineName, exec.options.testCase, state.name,
+                                                  invocation);
+        if (mocked)
+            return taskDone(self, std::move(*mocked));
+    }
+    std::shared_ptr<TaskResource> resource = exec.tasks ? exec.tasks->find(state.resource) : nullptr;
+    if (!resource)
+        return fail(self, runtimeFailure(run, "No task resource '" + state.resource +
+                                                  "' is available here. Sluice runs 'sluice:' resources; other "
+                                                  "resources need a mock (--mock-config with --test-case)."));
+
+    TaskCall call;
+    call.resource = state.resource;
+    call.input = eff.value == &eff.parameters ? std::move(eff.parameters)
+                 : eff.value == &eff.storage  ? std::move(eff.storage)
+                                              : Json(*eff.value);
+    call.stateName = state.name;
+    call.stateMachineName = exec.options.stateMachineName;
+    call.executionId = exec.id.toStdString();
+    call.itemId = run.id.value;
+    call.attempt = run.attempt;
+    call.invocation = invocation;
+    call.idempotencyKey = call.executionId + "/" + std::to_string(run.id.value) + "/" + state.name + "/" +
+                          std::to_string(run.attempt);
+    call.timeoutSeconds = timeout.value_or(0);
+    call.cancelled = exec.cancelFlag;
+
+    const quint64 generation = ++run.generation;
+    const int worker = run.worker;
+    std::weak_ptr<RuntimeHandle> runtime = exec.runtime;
+    run.inInvoke = true;
+    run.syncDone = false;
+    resource->invoke(call, [self, generation, worker, runtime](Result<Json, Failure> result) {
+        if (Runtime::currentWorker() == worker && self->inInvoke && self->generation == generation) {
+            self->syncResult.emplace(std::move(result));
+            self->syncDone = true;
+            return;
+        }
+        if (auto handle = runtime.lock()) {
+            handle->post(worker, [self, generation, result = std::move(result)]() mutable {
+                resumeWith(self, generation, std::move(result));
+            });
+        }
+    });
+    run.inInvoke = false;
+    if (run.syncDone) {
+        run.syncDone = false;
+        Result<Json, Failure> result = std::move(*run.syncResult);
+        run.syncResult.reset();
+        return taskDone(self, std::move(result));
+    }
+
+    // TimeoutSeconds bounds the attempt. Tasks here report no heartbeats, so HeartbeatSeconds bounds the
+    // time until the result as well, with its own error name.
+    auto arm = [&](double seconds, const char *error, const char *what) {
+        exec.runtime->after(worker, qint64(std::llround(seconds * 1000.0)), run.exec.get(),
+                            [self, generation, error, what]() {
+                                resumeWith(self, generation,
+                                           Failure{error, std::string("The task '") + self->state->name +
+                                                              "' did not " + what + " in time."});
+                            });
+    };
+    if (timeout && *timeout > 0)
+        arm(*timeout, errors::kTimeout, "finish");
+    if (heartbeat && *heartbeat > 0)
+        arm(*heartbeat, errors::kHeartbeatTimeout, "send a heartbeat");
+    return Step::Suspend;
+}
+
+Step step(const std::shared_ptr<ItemRun> &self)
+{
+    switch (self->state->type) {
+    case StateType::Pass:
+        return runPass(self);
+    case StateType::Task:
+        return runTask(self);
+    case StateType::Choice:
+        return runChoice(self);
+    case StateType::Wait:
+        return runWait(self);
+    case StateType::Succeed:
+        return runSucceed(self);
+    case StateType::Fail:
+        return runFail(self);
+    case StateType::Parallel: {
+        Effective eff;
+        auto ok = effectiveInput(*self, eff, true);
+        if (!ok)
+            return fail(self, std::move(ok).error());
+        Json input = eff.value == &eff.parameters ? std::move(eff.parameters)
+                     : eff.value == &eff.storage  ? std::move(eff.storage)
+                                                  : Json(*eff.value);
+        startParallel(self, std::move(input));
+        return Step::Suspend;
+    }
+    case StateType::Map: {
+        auto started = startMap(self);
+        if (!started)
+            return fail(self, std::move(started).error());
+        return Step::Suspend;
+    }
+    }
+    return fail(self, runtimeFailure(*self, "Unknown state type."));
+}
+
+} // namespace
+
+bool RuntimeHandle::post(int worker, Runtime::Job job)
+{
+    QMutexLocker lock(&mutex);
+    if (!runtime)
+        return false;
+    runtime->post(worker, std::move(job));
+    return true;
+}
+
+bool RuntimeHandle::after(int worker, qint64 delayMs, const void *owner, Runtime::Job job)
+{
+    QMutexLocker lock(&mutex);
+    if (!runtime)
+        return false;
+    runtime->after(worker, delayMs, owner, std::move(job));
+    return true;
+}
+
+void RuntimeHandle::cancelTimers(const void *owner)
+{
+    QMutexLocker lock(&mutex);
+    if (runtime)
+        runtime->cancelTimers(owner);
+}
+
+void setStatus(ItemRun &run, ItemStatus status, const Failure *failure)
+{
+    if (run.isBranch || (run.status == status && !failure))
+        return;
+    ProgressShard &shard = run.exec->shard(run.worker);
+    QMutexLocker lock(&shard.mutex);
+    if (run.status != ItemStatus::Pending || status != ItemStatus::Pending)
+        --shard.items[size_t(run.status)];
+    ++shard.items[size_t(status)];
+    run.status = status;
+    ItemUpdate &u = shard.changed[run.id];
+    u.id = run.id;
+    u.parent = run.parent;
+    u.index = run.index;
+    if (run.mapState && u.mapState.empty())
+        u.mapState = run.mapState->name;
+    if (run.state)
+        u.state = run.state->name;
+    u.status = status;
+    u.attempts = run.attempt;
+    if (failure) {
+        u.error = failure->error;
+        u.cause = failure->cause;
+    }
+}
+
+const Json &contextOf(ItemRun &run)
+{
+    if (run.contextValid)
+        return run.context;
+    run.context = run.exec->contextBase;
+    if (run.exec->usesExecutionInput)
+        run.context["Execution"]["Input"] = run.exec->input;
+    Json &state = run.context["State"];
+    state["Name"] = run.state ? run.state->name : std::string();
+    state["EnteredTime"] = timestamp::formatMs(run.enteredMs);
+    int retries = 0;
+    for (int c : run.retryCounts)
+        retries += c;
+    state["RetryCount"] = retries;
+    run.contextValid = true;
+    return run.context;
+}
+
+void start(const std::shared_ptr<ItemRun> &item)
+{
+    item->exec->runtime->post(item->worker, [item]() { run(item); });
+}
+
+void run(const std::shared_ptr<ItemRun> &self)
+{
+    for (;;) {
+        if (self->aborted()) {
+            finishItem(*self, Failure{"States.Aborted", "The execution was stopped."});
+            return;
+        }
+        Step s;
+        try {
+            s = step(self);
+        } catch (const std::exception &e) {   // a safety net, not control flow
+            s = fail(self, runtimeFailure(*self, std::string("Internal error: ") + e.what()));
+        }
+        if (s != Step::Continue)
+            return;
+    }
+}
+
+void resumeWith(const std::shared_ptr<ItemRun> &self, quint64 generation, Result<Json, Failure> outcome)
+{
+    if (self->generation != generation)
+        return;   // a late result of an attempt that timed out, or a timeout of an attempt that ended
+    if (self->aborted()) {
+        finishItem(*self, Failure{"States.Aborted", "The execution was stopped."});
+        return;
+    }
+    Step s;
+    try {
+        s = taskDone(self, std::move(outcome));
+    } catch (const std::exception &e) {
+        s = fail(self, runtimeFailure(*self, std::string("Internal error: ") + e.what()));
+    }
+    if (s == Step::Continue)
+        run(self);
+}
+
+} // namespace sluice::interpreter

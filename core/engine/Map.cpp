@@ -1,0 +1,492 @@
+#include "engine/Composite_p.h"
+
+#include "tasks/RecordReader.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+#include <algorithm>
+#include <cmath>
+
+namespace sluice {
+
+namespace {
+
+/// In-flight cap when MaxConcurrency is 0 ("as many as possible"), as a Distributed Map's 10,000 child
+/// executions: enough to keep every worker busy and every Wait overlapping, bounded in memory.
+constexpr qint64 kUnboundedConcurrency = 10000;
+constexpr size_t kMaxChunk = 256;
+
+/// One unit of work for a child: a single source item, or a batch of them (ItemBatcher).
+struct Unit
+{
+    qint64 slot = 0;
+    qint64 sourceIndex = 0;
+    const Json *ref = nullptr;    // an item inside the ItemsPath array (borrowed)
+    Json owned;                   // an item read by an ItemReader
+    std::vector<Json> batch;      // ItemBatcher: the items of the batch (copies)
+    bool isBatch = false;
+};
+
+Failure mapFailure(const MapRun &map, const std::string &error, const std::string &cause)
+{
+    return Failure{error, "An error occurred while executing the state '" + map.state->name + "'. " + cause};
+}
+
+/// The context object an ItemSelector sees: $$ plus Map.Item.Index and Map.Item.Value.
+Json itemContext(const MapRun &map, qint64 index, const Json &value)
+{
+    Json context = map.exec->contextBase;
+    if (map.exec->usesExecutionInput)
+        context["Execution"]["Input"] = map.exec->input;
+    context["State"]["Name"] = map.state->name;
+    Json &item = context["Map"]["Item"];
+    item["Index"] = index;
+    item["Value"] = value;
+    return context;
+}
+
+Result<Json, Failure> selectItem(const MapRun &map, qint64 index, const Json &value)
+{
+    const State &state = *map.state;
+    if (!state.parameters)
+        return Json(value);
+    std::optional<Json> context;
+    const EvalScope scope(*map.effective, [&]() -> const Json & {
+        if (!context)
+            context = itemContext(map, index, value);
+        return *context;
+    });
+    auto selected = state.parameters->evaluate(scope);
+    if (!selected)
+        return mapFailure(map, selected.error().error, selected.error().cause);
+    return selected;
+}
+
+void runChunk(const std::shared_ptr<MapRun> &map, std::vector<Unit> units, int worker)
+{
+    const StateMachine *processor = map->state->processor.get();
+    for (Unit &unit : units) {
+        auto child = std::make_shared<ItemRun>();
+        child->exec = map->exec;
+        child->id = ItemId{map->exec->nextItemId.fetch_add(1, std::memory_order_relaxed)};
+        child->parent = map->parentId;
+        child->index = unit.slot;
+        child->mapState = map->state;
+        child->map = map;
+        child->scope = map->scope;
+        child->worker = worker;
+        child->machine = processor;
+
+        Result<Json, Failure> input = Json();
+        if (unit.isBatch) {
+            Json items = Json::array();
+            for (size_t i = 0; i < unit.batch.size(); ++i) {
+                auto selected = selectItem(*map, unit.sourceIndex + qint64(i), unit.batch[i]);
+                if (!selected) {
+                    input = std::move(selected).error();
+                    break;
+                }
+                items.push_back(std::move(selected).value());
+            }
+            if (input) {
+                Json batch = Json::object();
+                if (!map->batchInput.is_null())
+                    batch["BatchInput"] = map->batchInput;
+                batch["Items"] = std::move(items);
+                input = std::move(batch);
+            }
+        } else if (unit.ref) {
+            input = selectItem(*map, unit.sourceIndex, *unit.ref);
+        } else if (map->state->parameters) {
+            input = selectItem(*map, unit.sourceIndex, unit.owned);
+        } else {
+            input = std::move(unit.owned);
+        }
+
+        interpreter::setStatus(*child, ItemStatus::Running);
+        if (!input) {
+            child->state = processor->start();
+            map->childDone(unit.slot, std::move(input).error());
+            continue;
+        }
+        child->input = std::move(input).value();
+        interpreter::enterState(*child, processor->start());
+        interpreter::run(child);
+    }
+}
+
+} // namespace
+
+void MapRun::pump()
+{
+    for (;;) {
+        std::vector<Unit> units;
+        bool completeNow = false;
+        Failure readerFailure;
+        {
+            QMutexLocker lock(&mutex);
+            if (finished)
+                return;
+            if (scope->isAborted()) {
+                // The execution stopped: nothing more starts; the parent is told by its own abort check.
+                finished = true;
+                return;
+            }
+            const qint64 room = limit - inFlight;
+            const bool worthIt = room >= qint64(chunkSize) || inFlight == 0;
+            if (!sourceDone && room > 0 && worthIt) {
+                const qint64 take = std::min<qint64>(room, qint64(chunkSize));
+                units.reserve(size_t(take));
+                for (qint64 k = 0; k < take && !sourceDone; ++k) {
+                    Unit unit;
+                    unit.slot = qint64(nextSlot);
+                    unit.sourceIndex = qint64(nextSource);
+                    const qint64 perUnit = batching ? std::max<qint64>(1, batchItems > 0 ? batchItems : 1000000) : 1;
+                    qint64 bytes = 0;
+                    for (qint64 n = 0; n < perUnit; ++n) {
+                        if (maxItems > 0 && qint64(nextSource) >= maxItems) {
+                            sourceDone = true;
+                            break;
+                        }
+                        const Json *ref = nullptr;
+                        Json owned;
+                        if (items) {
+                            if (nextSource >= items->size()) {
+                                sourceDone = true;
+                                break;
+                            }
+                            ref = &(*items)[nextSource];
+                        } else {
+                            auto next = reader->next();
+                            if (!next) {
+                                readerFailure = mapFailure(*this, errors::kItemReaderFailed,
+                                                           next.error().toString().toStdString());
+                                sourceDone = true;
+                                break;
+                            }
+                            if (!next.value()) {
+                                sourceDone = true;
+                                break;
+                            }
+                            owned = std::move(*next.value());
+                        }
+                        if (batching && batchBytes > 0) {
+                            const qint64 size = qint64((ref ? *ref : owned).dump().size());
+                            if (n > 0 && bytes + size > batchBytes)
+                                break;   // this item starts the next batch
+                            bytes += size;
+                        }
+                        ++nextSource;
+                        if (batching) {
+                            unit.isBatch = true;
+                            unit.batch.push_back(ref ? *ref : std::move(owned));
+                        } else if (ref) {
+                            unit.ref = ref;
+                        } else {
+                            unit.owned = std::move(owned);
+                        }
+                    }
+                    if (batching ? unit.batch.empty() : (!unit.ref && unit.owned.is_null() && sourceDone))
+                        break;
+                    ++nextSlot;
+                    results.emplace_back();
+                    units.push_back(std::move(unit));
+                }
+                if (items && nextSource >= items->size())
+                    sourceDone = true;
+                inFlight += qint64(units.size());
+            }
+            if (!readerFailure.error.empty()) {
+                finished = true;
+            } else if (sourceDone && inFlight == 0) {
+                finished = true;
+                completeNow = true;
+            }
+        }
+        if (!readerFailure.error.empty()) {
+            scope->aborted = true;
+            finish(readerFailure);
+            return;
+        }
+        if (completeNow) {
+            Json::array_t array;
+            {
+                QMutexLocker lock(&mutex);
+                array.reserve(results.size());
+                for (Json &r : results)
+                    array.push_back(std::move(r));
+                results.clear();
+            }
+            finish(Json(std::move(array)));
+            return;
+        }
+        if (units.empty())
+            return;
+        const int worker = exec->pickWorker();
+        auto self = shared_from_this();
+        exec->runtime->post(worker, [self, units = std::move(units), worker]() mutable {
+            runChunk(self, std::move(units), worker);
+        });
+    }
+}
+
+void MapRun::childDone(qint64 slot, Result<Json, Failure> outcome)
+{
+    bool pumpNow = false;
+    bool completeNow = false;
+    std::optional<Failure> failure;
+    {
+        QMutexLocker lock(&mutex);
+        if (finished)
+            return;
+        --inFlight;
+        ++completed;
+        if (outcome) {
+            results[size_t(slot)] = std::move(outcome).value();
+        } else if (!state->distributed) {
+            finished = true;   // INLINE: the first failure fails the Map
+            failure = std::move(outcome).error();
+        } else {
+            ++failed;
+            const Failure &f = outcome.error();
+            Json error = Json::object();
+            error["Error"] = f.error;
+            error["Cause"] = f.cause;
+            results[size_t(slot)] = std::move(error);
+            const bool hasCount = state->toleratedFailureCount.isSet();
+            const bool hasPercent = state->toleratedFailurePercentage.isSet();
+            bool exceeded = false;
+            if (!hasCount && !hasPercent)
+                exceeded = true;
+            if (hasCount && failed > toleratedCount)
+                exceeded = true;
+            if (hasPercent && items) {
+                const double total = double(batching ? results.size() : items->size());
+                exceeded = exceeded || (total > 0 && double(failed) * 100.0 / total > toleratedPercent);
+            }
+            if (exceeded) {
+                finished = true;
+                failure = mapFailure(*this, errors::kExceedToleratedFailureThreshold,
+                                     "The specified tolerated failure threshold was exceeded: " +
+                                         std::to_string(failed) + " item(s) failed; the last with " + f.error +
+                                         ": " + f.cause);
+            }
+        }
+        if (!finished) {
+            if (sourceDone && inFlight == 0) {
+                // Percentage over an ItemReader is known only now.
+                if (state->distributed && state->toleratedFailurePercentage.isSet() && !items && completed > 0 &&
+                    double(failed) * 100.0 / double(completed) > toleratedPercent) {
+                    finished = true;
+                    failure = mapFailure(*this, errors::kExceedToleratedFailureThreshold,
+                                         "The specified tolerated failure threshold was exceeded: " +
+                                             std::to_string(failed) + " of " + std::to_string(completed) +
+                                             " item(s) failed.");
+                } else {
+                    finished = true;
+                    completeNow = true;
+                }
+            } else if (!sourceDone) {
+                pumpNow = limit - inFlight >= qint64(chunkSize) || inFlight == 0;
+            }
+        }
+    }
+    if (failure) {
+        scope->aborted = true;   // stop the iterations still running
+        finish(std::move(*failure));
+        return;
+    }
+    if (completeNow) {
+        Json::array_t array;
+        {
+            QMutexLocker lock(&mutex);
+            array.reserve(results.size());
+            for (Json &r : results)
+                array.push_back(std::move(r));
+            results.clear();
+        }
+        finish(Json(std::move(array)));
+        return;
+    }
+    if (pumpNow)
+        pump();
+}
+
+void MapRun::finish(Result<Json, Failure> outcome)
+{
+    auto target = parent;
+    const quint64 generation = parentGeneration;
+    exec->runtime->post(target->worker, [target, generation, outcome = std::move(outcome)]() mutable {
+        interpreter::resumeWith(target, generation, std::move(outcome));
+    });
+    parent.reset();   // the children keep the MapRun; the MapRun no longer keeps the parent
+}
+
+namespace interpreter {
+
+void mapChildDone(ItemRun &child, Result<Json, Failure> outcome)
+{
+    std::shared_ptr<MapRun> map = std::move(child.map);
+    map->childDone(child.index, std::move(outcome));
+}
+
+Result<void, Failure> startMap(const std::shared_ptr<ItemRun> &run)
+{
+    const State &state = *run->state;
+    auto map = std::make_shared<MapRun>();
+    map->parent = run;
+    map->parentId = run->id;
+    map->state = &state;
+    map->exec = run->exec;
+    map->scope = std::make_shared<AbortScope>();
+    map->scope->parent = run->scope;
+
+    auto fail = [&](const std::string &error, const std::string &cause) {
+        return Failure{error, "An error occurred while executing the state '" + state.name + "'. " + cause};
+    };
+    const EvalScope rawScope(run->input, [&]() -> const Json & { return contextOf(*run); });
+
+    // InputPath: the effective input stays the parent's raw input when possible (no copy of the items).
+    switch (state.inputPath.mode) {
+    case PathField::Mode::Absent:
+        map->effective = &run->input;
+        break;
+    case PathField::Mode::Null:
+        map->ownedInput = Json::object();
+        map->effective = &map->ownedInput;
+        break;
+    case PathField::Mode::Path:
+        if (state.inputPath.path.isRoot()) {
+            map->effective = &run->input;
+        } else if (state.inputPath.path.isDefinite()) {
+            auto found = state.inputPath.path.find(rawScope);
+            if (!found)
+                return fail(errors::kRuntime, "Invalid path '" + state.inputPath.path.text() +
+                                                  "' for the field 'InputPath': it could not be found in the input.");
+            map->effective = found.value();
+        } else {
+            auto value = state.inputPath.path.evaluate(rawScope);
+            if (!value)
+                return value.error();
+            map->ownedInput = std::move(value).value();
+            map->effective = &map->ownedInput;
+        }
+        break;
+    }
+    const EvalScope scope(*map->effective, [&]() -> const Json & { return contextOf(*run); });
+
+    auto number = [&](const NumberField &field, const char *name, double fallback) -> Result<double, Failure> {
+        if (field.value)
+            return *field.value;
+        if (field.path) {
+            auto found = field.path->find(scope);
+            if (!found || !found.value()->is_number())
+                return fail(errors::kRuntime, "The path '" + field.path->text() + "' for the field '" + name +
+                                                  "' must point to a number.");
+            return found.value()->get<double>();
+        }
+        return fallback;
+    };
+
+    auto concurrency = number(state.maxConcurrency, "MaxConcurrencyPath", 0);
+    if (!concurrency)
+        return concurrency.error();
+    map->limit = concurrency.value() > 0 ? qint64(concurrency.value()) : kUnboundedConcurrency;
+    auto toleratedCount = number(state.toleratedFailureCount, "ToleratedFailureCountPath", 0);
+    if (!toleratedCount)
+        return toleratedCount.error();
+    map->toleratedCount = qint64(toleratedCount.value());
+    auto toleratedPercent = number(state.toleratedFailurePercentage, "ToleratedFailurePercentagePath", 0);
+    if (!toleratedPercent)
+        return toleratedPercent.error();
+    map->toleratedPercent = toleratedPercent.value();
+
+    if (state.itemBatcher) {
+        map->batching = true;
+        auto perBatch = number(state.itemBatcher->maxItemsPerBatch, "MaxItemsPerBatchPath", 0);
+        if (!perBatch)
+            return perBatch.error();
+        map->batchItems = qint64(perBatch.value());
+        auto bytes = number(state.itemBatcher->maxInputBytesPerBatch, "MaxInputBytesPerBatchPath", 0);
+        if (!bytes)
+            return bytes.error();
+        map->batchBytes = qint64(bytes.value());
+        if (state.itemBatcher->batchInput) {
+            auto batchInput = state.itemBatcher->batchInput->evaluate(scope);
+            if (!batchInput)
+                return batchInput.error();
+            map->batchInput = std::move(batchInput).value();
+        }
+    }
+
+    if (state.itemReader) {
+        const ItemReader &reader = *state.itemReader;
+        Json parameters = Json::object();
+        if (reader.parameters) {
+            auto evaluated = reader.parameters->evaluate(scope);
+            if (!evaluated)
+                return evaluated.error();
+            parameters = std::move(evaluated).value();
+        }
+        QString path;
+        if (parameters.contains("Path") && parameters["Path"].is_string()) {
+            path = QString::fromStdString(parameters["Path"].get<std::string>());
+        } else if (parameters.contains("Key") && parameters["Key"].is_string()) {
+            // s3:getObject mapped onto the local disk: Bucket is a folder, Key a file inside it.
+            const QString bucket = parameters.contains("Bucket") && parameters["Bucket"].is_string()
+                                       ? QString::fromStdString(parameters["Bucket"].get<std::string>())
+                                       : QString();
+            path = QDir(bucket).filePath(QString::fromStdString(parameters["Key"].get<std::string>()));
+        } else {
+            return fail(errors::kItemReaderFailed, "The ItemReader needs Parameters with a \"Path\" (or "
+                                                   "\"Bucket\" and \"Key\") naming a local file.");
+        }
+        if (QFileInfo(path).isRelative() && !run->exec->options.baseDir.isEmpty())
+            path = QDir(run->exec->options.baseDir).filePath(path);
+        Json config = reader.readerConfig.is_object() ? reader.readerConfig : Json::object();
+        if (config.contains("MaxItems") && config["MaxItems"].is_number())
+            map->maxItems = config["MaxItems"].get<qint64>();
+        if (reader.maxItemsPath) {
+            auto found = reader.maxItemsPath->find(scope);
+            if (!found || !found.value()->is_number())
+                return fail(errors::kRuntime, "The MaxItemsPath '" + reader.maxItemsPath->text() +
+                                                  "' must point to a number.");
+            map->maxItems = found.value()->get<qint64>();
+        }
+        auto opened = RecordReader::open(path, config);
+        if (!opened)
+            return fail(errors::kItemReaderFailed, opened.error().toString().toStdString());
+        map->reader = std::move(opened).value();
+    } else {
+        const Json *source = map->effective;
+        if (state.itemsPath && !state.itemsPath->isRoot()) {
+            if (state.itemsPath->isDefinite()) {
+                auto found = state.itemsPath->find(scope);
+                if (!found)
+                    return fail(errors::kRuntime, "Invalid path '" + state.itemsPath->text() +
+                                                      "' for the field 'ItemsPath': it could not be found in the input.");
+                source = found.value();
+            } else {
+                auto value = state.itemsPath->evaluate(scope);
+                if (!value)
+                    return value.error();
+                map->ownedItems = std::move(value).value();
+                source = &map->ownedItems;
+            }
+        }
+        if (!source->is_array())
+            return fail(errors::kRuntime, "The ItemsPath must select an array, but it selected " +
+                                              std::string(source->type_name()) + ".");
+        map->items = &source->get_ref<const Json::array_t &>();
+    }
+
+    const qint64 perWorker = std::max<qint64>(1, map->limit / (2 * std::max(1, run->exec->workers)));
+    map->chunkSize = size_t(std::clamp<qint64>(perWorker, 1, qint64(kMaxChunk)));
+    map->parentGeneration = ++run->generation;
+    map->pump();
+    return {};
+}
+
+} // namespace interpreter
+} // namespace sluice
