@@ -244,6 +244,32 @@ private Q_SLOTS:
         QCOMPARE(reader->line(), qint64(kLines));
         qInfo("JSONL: %lld lines in %lld ms", count, timer.elapsed());
     }
+
+    /// Throughput of one file named by SLUICE_READER_BENCH (and SLUICE_READER_BENCH_TYPE, default
+    /// from the file name); skipped otherwise. For measuring peak memory with /usr/bin/time -v.
+    void benchmarkFile()
+    {
+        const QString path = qEnvironmentVariable("SLUICE_READER_BENCH");
+        if (path.isEmpty())
+            QSKIP("set SLUICE_READER_BENCH=<file> to measure a reader");
+        Json config = Json::object();
+        if (qEnvironmentVariableIsSet("SLUICE_READER_BENCH_TYPE"))
+            config["InputType"] = qEnvironmentVariable("SLUICE_READER_BENCH_TYPE").toStdString();
+
+        QElapsedTimer timer;
+        timer.start();
+        auto reader = RecordReader::open(path, config).value();
+        qint64 count = 0;
+        for (;;) {
+            auto item = reader->next();
+            QVERIFY2(item.ok(), item.ok() ? "" : qPrintable(item.error().toString()));
+            if (!item->has_value())
+                break;
+            ++count;
+        }
+        const double seconds = timer.nsecsElapsed() / 1e9;
+        qInfo("%s: %lld items in %.2f s = %.0f items/s", qPrintable(path), count, seconds, count / seconds);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRecordReader)
