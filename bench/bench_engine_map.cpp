@@ -15,7 +15,7 @@
 
 namespace {
 
-const char *const kDefinition = R"({
+const char *const kDefinition = R"JSON({
   "Comment": "bench_engine_map: Pass (States.Format) -> Choice -> Pass for every item",
   "StartAt": "EachItem",
   "States": {
@@ -47,7 +47,7 @@ const char *const kDefinition = R"({
       "End": true
     }
   }
-})";
+})JSON";
 
 double peakRssMb()
 {
@@ -96,8 +96,8 @@ int main(int argc, char *argv[])
         list.push_back(std::move(item));
     }
     input["items"] = std::move(list);
-    std::fprintf(stderr, "prepared %lld items in %lld ms\n", static_cast<long long>(items),
-                 static_cast<long long>(prepare.elapsed()));
+    std::fprintf(stderr, "prepared %lld items in %lld ms (peak RSS so far %.1f MB)\n", static_cast<long long>(items),
+                 static_cast<long long>(prepare.elapsed()), peakRssMb());
 
     sluice::Engine engine(workers);
     QElapsedTimer timer;
@@ -110,7 +110,7 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "execution failed: %s\n", result.toJson().dump().c_str());
         return 1;
     }
-    const size_t outputs = result.output.is_array() ? result.output.size() : 0;
+    const size_t outputs = result.output().is_array() ? result.output().size() : 0;
     if (qint64(outputs) != items) {
         std::fprintf(stderr, "expected %lld results, got %zu\n", static_cast<long long>(items), outputs);
         return 1;
@@ -122,7 +122,7 @@ int main(int argc, char *argv[])
     std::printf("seconds          %.3f\n", seconds);
     std::printf("items/s          %.0f\n", perSecond);
     std::printf("peak RSS         %.1f MB\n", rss);
-    std::printf("first result     %s\n", result.output.front().dump().c_str());
+    std::printf("first result     %s\n", result.output().front().dump().c_str());
     std::printf("{\"bench\": \"engine_map\", \"items\": %lld, \"workers\": %d, \"seconds\": %.3f, \"items_per_s\": %.0f, "
                 "\"peak_rss_mb\": %.1f, \"cpus\": %d}\n",
                 static_cast<long long>(items), engine.workerCount(), seconds, perSecond, rss, QThread::idealThreadCount());

@@ -99,6 +99,14 @@ bool machineReadsInput(const StateMachine &machine)
     return false;
 }
 
+/// The built-in resources, shared by every execution that brings no registry of its own. It lives until
+/// the process exits, so no execution ever releases it on a resource's own thread.
+std::shared_ptr<TaskRegistry> defaultTasks()
+{
+    static const std::shared_ptr<TaskRegistry> registry = TaskRegistry::withBuiltins();
+    return registry;
+}
+
 } // namespace
 
 struct Engine::Registry
@@ -148,7 +156,7 @@ Execution Engine::start(std::shared_ptr<const Workflow> workflow, Json input, Ex
     exec->id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     exec->name = options.name.empty() ? exec->id.toStdString() : options.name;
     exec->workflow = std::move(workflow);
-    exec->tasks = options.tasks ? options.tasks : TaskRegistry::withBuiltins();
+    exec->tasks = options.tasks ? options.tasks : defaultTasks();
     exec->runtime = m_registry->handle;
     exec->workers = m_runtime->workerCount();
     exec->engine = this;
@@ -248,7 +256,7 @@ void ExecutionState::finish(ExecutionStatus status, Json output, Failure failure
             return;
         finishing = true;
         result.status = status;
-        result.output = std::move(output);
+        result.outputData = std::make_shared<const Json>(std::move(output));
         result.failure = std::move(failure);
         result.stoppedMs = QDateTime::currentMSecsSinceEpoch();
     }
@@ -385,10 +393,16 @@ const char *executionStatusName(ExecutionStatus status)
     return "UNKNOWN";
 }
 
+const Json &ExecutionResult::output() const
+{
+    static const Json kNull;
+    return outputData ? *outputData : kNull;
+}
+
 Json ExecutionResult::toJson() const
 {
     if (status == ExecutionStatus::Succeeded)
-        return output;
+        return output();
     Json error = Json::object();
     error["Error"] = failure.error;
     if (!failure.cause.empty())

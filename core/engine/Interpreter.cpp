@@ -6,10 +6,40 @@
 #include "paths/Timestamp.h"
 #include "tasks/MockConfig.h"
 #include "tasks/TaskRegistry.h"
+#include "tasks/TaskResource.h"
 
 #include <QDateTime>
 
 #include <cmath>
+
+namespace sluice {
+
+bool RuntimeHandle::post(int worker, Runtime::Job job)
+{
+    QMutexLocker lock(&mutex);
+    if (!runtime)
+        return false;
+    runtime->post(worker, std::move(job));
+    return true;
+}
+
+bool RuntimeHandle::after(int worker, qint64 delayMs, const void *owner, Runtime::Job job)
+{
+    QMutexLocker lock(&mutex);
+    if (!runtime)
+        return false;
+    runtime->after(worker, delayMs, owner, std::move(job));
+    return true;
+}
+
+void RuntimeHandle::cancelTimers(const void *owner)
+{
+    QMutexLocker lock(&mutex);
+    if (runtime)
+        runtime->cancelTimers(owner);
+}
+
+} // namespace sluice
 
 namespace sluice::interpreter {
 
@@ -266,7 +296,7 @@ Step fail(const std::shared_ptr<ItemRun> &self, Failure failure)
                     finishItem(*self, Failure{"States.Aborted", "The execution was stopped."});
                     return;
                 }
-                run(self);
+                interpreter::run(self);
             });
             return Step::Suspend;
         }
@@ -445,7 +475,7 @@ Step runWait(const std::shared_ptr<ItemRun> &self)
         }
         self->waiting = false;
         if (advance(*self, std::move(self->input)) == Step::Continue)
-            run(self);
+            interpreter::run(self);
     });
     return Step::Suspend;
 }
@@ -574,15 +604,19 @@ Step runTask(const std::shared_ptr<ItemRun> &self)
     std::weak_ptr<RuntimeHandle> runtime = exec.runtime;
     run.inInvoke = true;
     run.syncDone = false;
-    resource->invoke(call, [self, generation, worker, runtime](Result<Json, Failure> result) {
+    resource->invoke(call, [self, generation, worker, runtime](Result<Json, Failure> result) mutable {
+        if (!self)
+            return;   // called twice: the contract says once, so the second call is dropped
         if (Runtime::currentWorker() == worker && self->inInvoke && self->generation == generation) {
             self->syncResult.emplace(std::move(result));
             self->syncDone = true;
             return;
         }
+        // The item moves into the posted job, so that whatever it owns is released on its worker,
+        // never on the resource's thread.
         if (auto handle = runtime.lock()) {
-            handle->post(worker, [self, generation, result = std::move(result)]() mutable {
-                resumeWith(self, generation, std::move(result));
+            handle->post(worker, [item = std::move(self), generation, result = std::move(result)]() mutable {
+                resumeWith(item, generation, std::move(result));
             });
         }
     });
@@ -648,31 +682,6 @@ Step step(const std::shared_ptr<ItemRun> &self)
 }
 
 } // namespace
-
-bool RuntimeHandle::post(int worker, Runtime::Job job)
-{
-    QMutexLocker lock(&mutex);
-    if (!runtime)
-        return false;
-    runtime->post(worker, std::move(job));
-    return true;
-}
-
-bool RuntimeHandle::after(int worker, qint64 delayMs, const void *owner, Runtime::Job job)
-{
-    QMutexLocker lock(&mutex);
-    if (!runtime)
-        return false;
-    runtime->after(worker, delayMs, owner, std::move(job));
-    return true;
-}
-
-void RuntimeHandle::cancelTimers(const void *owner)
-{
-    QMutexLocker lock(&mutex);
-    if (runtime)
-        runtime->cancelTimers(owner);
-}
 
 void setStatus(ItemRun &run, ItemStatus status, const Failure *failure)
 {

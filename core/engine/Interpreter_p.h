@@ -56,6 +56,22 @@ struct ProgressShard
     std::unordered_map<ItemId, ItemUpdate> changed;           // guarded by mutex
 };
 
+/// A scope that can be aborted as a whole: an execution, a Map run (INLINE: its first failure stops the
+/// rest), a Parallel state (a failed branch stops the others). Scopes nest.
+struct AbortScope
+{
+    std::atomic_bool aborted{false};
+    std::shared_ptr<AbortScope> parent;
+    bool isAborted() const
+    {
+        for (const AbortScope *s = this; s; s = s->parent.get()) {
+            if (s->aborted.load(std::memory_order_relaxed))
+                return true;
+        }
+        return false;
+    }
+};
+
 struct ExecutionState : std::enable_shared_from_this<ExecutionState>
 {
     QString id;
@@ -97,22 +113,6 @@ struct ExecutionState : std::enable_shared_from_this<ExecutionState>
     void finish(ExecutionStatus status, Json output, Failure failure);
     void publishProgress(bool final);
     void scheduleProgress();
-};
-
-/// A scope that can be aborted as a whole: an execution, a Map run (INLINE: its first failure stops the
-/// rest), a Parallel state (a failed branch stops the others). Scopes nest.
-struct AbortScope
-{
-    std::atomic_bool aborted{false};
-    std::shared_ptr<AbortScope> parent;
-    bool isAborted() const
-    {
-        for (const AbortScope *s = this; s; s = s->parent.get()) {
-            if (s->aborted.load(std::memory_order_relaxed))
-                return true;
-        }
-        return false;
-    }
 };
 
 /// What a finished item (or branch) hands to whoever started it.

@@ -71,40 +71,47 @@ void Worker::cancelTimers(const void *owner)
 
 void Worker::drain()
 {
-    for (;;) {
-        std::vector<Runtime::Job> jobs;
-        std::vector<Timer> timers;
-        std::vector<const void *> cancelled;
-        {
-            QMutexLocker lock(&m_mutex);
-            if (m_jobs.empty() && m_newTimers.empty() && m_cancelled.empty()) {
-                m_drainQueued = false;
-                break;
-            }
-            jobs.swap(m_jobs);
-            timers.swap(m_newTimers);
-            cancelled.swap(m_cancelled);
-        }
-        if (!cancelled.empty()) {
-            std::vector<Timer> kept;
-            kept.reserve(m_timers.size());
-            while (!m_timers.empty()) {
-                Timer t = std::move(const_cast<Timer &>(m_timers.top()));
-                m_timers.pop();
-                if (std::find(cancelled.begin(), cancelled.end(), t.owner) == cancelled.end())
-                    kept.push_back(std::move(t));
-            }
-            for (auto &t : kept)
-                m_timers.push(std::move(t));
-        }
-        for (auto &t : timers) {
-            t.seq = ++m_seq;
-            m_timers.push(std::move(t));
-        }
-        for (auto &job : jobs)
-            job();
+    // One batch per call: jobs posted while it runs wait for the next call, so that timers and the
+    // progress publisher get their turn even when the queue never runs dry.
+    std::vector<Runtime::Job> jobs;
+    std::vector<Timer> timers;
+    std::vector<const void *> cancelled;
+    {
+        QMutexLocker lock(&m_mutex);
+        jobs.swap(m_jobs);
+        timers.swap(m_newTimers);
+        cancelled.swap(m_cancelled);
     }
+    if (!cancelled.empty()) {
+        std::vector<Timer> kept;
+        kept.reserve(m_timers.size());
+        while (!m_timers.empty()) {
+            Timer t = std::move(const_cast<Timer &>(m_timers.top()));
+            m_timers.pop();
+            if (std::find(cancelled.begin(), cancelled.end(), t.owner) == cancelled.end())
+                kept.push_back(std::move(t));
+        }
+        for (auto &t : kept)
+            m_timers.push(std::move(t));
+    }
+    for (auto &t : timers) {
+        t.seq = ++m_seq;
+        m_timers.push(std::move(t));
+    }
+    for (auto &job : jobs)
+        job();
+    jobs.clear();
     armTimer();
+    bool again = false;
+    {
+        QMutexLocker lock(&m_mutex);
+        if (m_jobs.empty() && m_newTimers.empty() && m_cancelled.empty())
+            m_drainQueued = false;
+        else
+            again = true;
+    }
+    if (again)
+        QMetaObject::invokeMethod(this, &Worker::drain, Qt::QueuedConnection);
 }
 
 void Worker::fireTimers()

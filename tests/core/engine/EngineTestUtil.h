@@ -49,7 +49,7 @@ inline ExecutionResult runToEnd(Engine &engine, const Json &definition, Json inp
     if (!execution.waitForFinished(timeoutMs)) {
         execution.cancel();
         execution.waitForFinished();
-        return ExecutionResult{execution.id(), ExecutionStatus::Running, Json(), Failure{"test.Timeout", "did not finish"}, 0, 0};
+        return ExecutionResult{execution.id(), ExecutionStatus::Running, nullptr, Failure{"test.Timeout", "did not finish"}, 0, 0};
     }
     return execution.result();
 }

@@ -36,7 +36,7 @@ private Q_SLOTS:
         if (testCase.contains("output")) {
             if (result.status != ExecutionStatus::Succeeded)
                 QFAIL(qPrintable(QStringLiteral("expected success, got %1").arg(QString::fromStdString(result.toJson().dump()))));
-            QCOMPARE(QString::fromStdString(result.output.dump()), QString::fromStdString(testCase["output"].dump()));
+            QCOMPARE(QString::fromStdString(result.output().dump()), QString::fromStdString(testCase["output"].dump()));
         } else {
             QCOMPARE(int(result.status), int(ExecutionStatus::Failed));
             QCOMPARE(QString::fromStdString(result.failure.error),
@@ -80,7 +80,7 @@ private Q_SLOTS:
                                    {"No", {{"Type", "Pass"}, {"Result", false}, {"End", true}}}}}};
         const ExecutionResult result = test::runToEnd(*m_engine, definition, input);
         QCOMPARE(int(result.status), int(ExecutionStatus::Succeeded));
-        QCOMPARE(result.output.get<bool>(), row["match"].get<bool>());
+        QCOMPARE(result.output().get<bool>(), row["match"].get<bool>());
     }
 
 private:

@@ -3,6 +3,7 @@
 #include "EngineTestUtil.h"
 #include "engine/RetryPolicy.h"
 #include "tasks/TaskRegistry.h"
+#include "tasks/TaskResource.h"
 
 #include <QElapsedTimer>
 #include <QMutex>
@@ -88,10 +89,10 @@ private Q_SLOTS:
         };
         const ExecutionResult result = test::runToEnd(engine, definition, std::move(items), options, 120000);
         QCOMPARE(int(result.status), int(ExecutionStatus::Succeeded));
-        QCOMPARE(result.output.size(), size_t(100000));
-        QCOMPARE(QString::fromStdString(result.output[77].dump()),
+        QCOMPARE(result.output().size(), size_t(100000));
+        QCOMPARE(QString::fromStdString(result.output()[77].dump()),
                  QStringLiteral(R"({"id":77,"label":"#77","price":77,"tier":"high"})"));
-        QCOMPARE(QString::fromStdString(result.output[99999]["label"].get<std::string>()), QStringLiteral("#99999"));
+        QCOMPARE(QString::fromStdString(result.output()[99999]["label"].get<std::string>()), QStringLiteral("#99999"));
         QMutexLocker lock(&mutex);
         QVERIFY(last.final);
         QCOMPARE(last.items[size_t(ItemStatus::Succeeded)], qint64(100001));   // 100,000 items and item 0
@@ -193,7 +194,7 @@ private Q_SLOTS:
         options.tasks = tasks;
         const ExecutionResult result = test::runToEnd(engine, definition, Json::object(), options, 20000);
         QCOMPARE(int(result.status), int(ExecutionStatus::Succeeded));
-        QCOMPARE(result.output.get<int>(), 4);
+        QCOMPARE(result.output().get<int>(), 4);
         const auto times = recorder->times();
         QCOMPARE(times.size(), size_t(4));
         const qint64 expected[] = {1000, 2000, 3000};
@@ -253,7 +254,7 @@ private Q_SLOTS:
         again["blob"] = std::string(50 * 1024 * 1024, 'x');
         const ExecutionResult ok = test::runToEnd(engine, definition, std::move(again));
         QCOMPARE(int(ok.status), int(ExecutionStatus::Succeeded));
-        QCOMPARE(ok.output["blob"].get_ref<const std::string &>().size(), size_t(50 * 1024 * 1024));
+        QCOMPARE(ok.output()["blob"].get_ref<const std::string &>().size(), size_t(50 * 1024 * 1024));
     }
 
     void deeplyNestedInputDoesNotCrash()
@@ -269,7 +270,7 @@ private Q_SLOTS:
         const Json definition = {{"StartAt", "P"}, {"States", {{"P", {{"Type", "Pass"}, {"Parameters", {{"inner.$", "$.a.a.a"}}}, {"End", true}}}}}};
         const ExecutionResult result = test::runToEnd(engine, definition, std::move(deep));
         QCOMPARE(int(result.status), int(ExecutionStatus::Succeeded));
-        QVERIFY(result.output["inner"].is_object());
+        QVERIFY(result.output()["inner"].is_object());
     }
 
     void itemReaderStreamsACsvFile()
@@ -293,9 +294,9 @@ private Q_SLOTS:
              {"MaxConcurrency", 50}});
         const ExecutionResult result = test::runToEnd(engine, definition, Json::object());
         QCOMPARE(int(result.status), int(ExecutionStatus::Succeeded));
-        QCOMPARE(result.output.size(), size_t(5000));
+        QCOMPARE(result.output().size(), size_t(5000));
         int sevens = 0;
-        for (const Json &r : result.output)
+        for (const Json &r : result.output())
             sevens += r.get<int>();
         QCOMPARE(sevens, 56);   // i % 90 == 7 for i < 5000
     }
@@ -318,7 +319,7 @@ private Q_SLOTS:
                                                          {"Parameters", {{"Path", "in.jsonl"}}}}}});
         const ExecutionResult limited = test::runToEnd(engine, definition, Json::object(), options);
         QCOMPARE(int(limited.status), int(ExecutionStatus::Succeeded));
-        QCOMPARE(QString::fromStdString(limited.output.dump()), QStringLiteral("[0,1,2,3,4,5,6,7,8,9]"));
+        QCOMPARE(QString::fromStdString(limited.output().dump()), QStringLiteral("[0,1,2,3,4,5,6,7,8,9]"));
 
         Json all = definition;
         all["States"]["M"]["ItemReader"]["ReaderConfig"].erase("MaxItems");
