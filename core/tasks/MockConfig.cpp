@@ -82,7 +82,7 @@ Result<MockConfig> MockConfig::fromJson(const Json &document)
     try {
         MockConfig config;
         if (!document.is_object())
-            return fieldError(ErrorCode::WrongType, QString(QLatin1String("")), QStringLiteral("a mock configuration must be a JSON object"));
+            return fieldError(ErrorCode::WrongType, QStringLiteral(""), QStringLiteral("a mock configuration must be a JSON object"));
         for (const auto &[key, value] : document.items()) {
             if (key != "StateMachines" && key != "MockedResponses")
                 return fieldError(ErrorCode::UnknownField, join({}, key),
@@ -92,10 +92,10 @@ Result<MockConfig> MockConfig::fromJson(const Json &document)
         const QString responsesPointer = QStringLiteral("/MockedResponses");
         const auto machines = document.find("StateMachines");
         if (machines == document.end())
-            return fieldError(ErrorCode::MissingField, QString(QLatin1String("")), QStringLiteral("the field \"StateMachines\" is missing"));
+            return fieldError(ErrorCode::MissingField, QStringLiteral(""), QStringLiteral("the field \"StateMachines\" is missing"));
         const auto responses = document.find("MockedResponses");
         if (responses == document.end())
-            return fieldError(ErrorCode::MissingField, QString(QLatin1String("")), QStringLiteral("the field \"MockedResponses\" is missing"));
+            return fieldError(ErrorCode::MissingField, QStringLiteral(""), QStringLiteral("the field \"MockedResponses\" is missing"));
         if (!machines->is_object())
             return fieldError(ErrorCode::WrongType, machinesPointer, QStringLiteral("\"StateMachines\" must be an object"));
         if (!responses->is_object())

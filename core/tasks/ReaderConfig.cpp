@@ -18,9 +18,18 @@ Error configError(ErrorCode code, const char *field, const QString &message)
 
 Result<ReaderConfig> ReaderConfig::fromJson(const Json &json, const QString &path)
 {
+    try {
+        return parse(json, path);
+    } catch (const std::exception &e) {
+        return Error{ErrorCode::InvalidArgument, QStringLiteral("ReaderConfig: %1").arg(QString::fromUtf8(e.what())), {}};
+    }
+}
+
+Result<ReaderConfig> ReaderConfig::parse(const Json &json, const QString &path)
+{
     ReaderConfig config;
     if (json.is_null())
-        return fromJson(Json::object(), path);
+        return parse(Json::object(), path);
     if (!json.is_object())
         return configError(ErrorCode::WrongType, nullptr, QStringLiteral("must be an object"));
 

@@ -37,6 +37,9 @@ struct ReaderConfig
 
     /// Errors carry the JSON pointer of the bad field inside the ReaderConfig ("/CSVDelimiter").
     static Result<ReaderConfig> fromJson(const Json &readerConfig, const QString &path);
+
+private:
+    static Result<ReaderConfig> parse(const Json &readerConfig, const QString &path);
 };
 
 } // namespace sluice

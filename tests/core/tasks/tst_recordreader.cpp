@@ -245,6 +245,43 @@ private Q_SLOTS:
         qInfo("JSONL: %lld lines in %lld ms", count, timer.elapsed());
     }
 
+    void streamsLargeJsonArray()
+    {
+        constexpr int kElements = 200'000;
+        const QString path = m_dir.filePath(QStringLiteral("large.json"));
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            QByteArray chunk = "[\n";
+            for (int i = 0; i < kElements; ++i) {
+                chunk += "  {\"id\": " + QByteArray::number(i) + ", \"tricky\": \"],{\\\"\"}" + (i + 1 < kElements ? ",\n" : "\n");
+                if (chunk.size() > (1 << 20)) {
+                    file.write(chunk);
+                    chunk.clear();
+                }
+            }
+            file.write(chunk + "]\n");
+        }
+
+        QElapsedTimer timer;
+        timer.start();
+        auto reader = RecordReader::open(path, Json{{"InputType", "JSON"}}).value();
+        qint64 count = 0;
+        for (;;) {
+            auto item = reader->next();
+            QVERIFY2(item.ok(), item.ok() ? "" : qPrintable(item.error().toString()));
+            if (!item->has_value())
+                break;
+            QCOMPARE((**item).at("id").get<qint64>(), count);
+            QCOMPARE((**item).at("tricky").get<std::string>(), std::string("],{\""));
+            ++count;
+        }
+
+        QCOMPARE(count, kElements);
+        QCOMPARE(reader->line(), qint64(kElements) + 1);
+        qInfo("JSON array: %lld elements in %lld ms", count, timer.elapsed());
+    }
+
     /// Throughput of one file named by SLUICE_READER_BENCH (and SLUICE_READER_BENCH_TYPE, default
     /// from the file name); skipped otherwise. For measuring peak memory with /usr/bin/time -v.
     void benchmarkFile()
