@@ -28,10 +28,10 @@ struct ReaderConfig
 
     InputType inputType = InputType::JsonLines;
     Encoding encoding = Encoding::Utf8;
-    bool headersGiven = false;               ///< CSVHeaderLocation GIVEN
-    std::vector<std::string> headers;        ///< the CSVHeaders when given
+    bool headersGiven = false;        ///< CSVHeaderLocation GIVEN
+    std::vector<std::string> headers; ///< the CSVHeaders when given
     char delimiter = ',';
-    qint64 maxItems = 0;                     ///< 0 = no limit
+    qint64 maxItems = 0; ///< 0 = no limit
 
     static constexpr qint64 kMaxItemsLimit = 100'000'000;
 
