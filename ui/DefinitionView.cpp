@@ -103,7 +103,7 @@ void DefinitionView::applyHighlight()
         const QColor base = palette().color(QPalette::Base);
         const QColor tint = m_rangeIsProblem ? QColor(220, 50, 47) : palette().color(QPalette::Highlight);
         QTextEdit::ExtraSelection selection;
-        selection.format.setBackground(blend(tint, base, base.lightness() < 128 ? 0.30 : 0.16));
+        selection.format.setBackground(blend(tint, base, base.lightness() < 128 ? 0.26 : 0.16));
         selection.format.setProperty(QTextFormat::FullWidthSelection, true);
         // A full-width selection paints every line its cursor spans; one selection per line keeps the
         // painting exact even when a line is empty.

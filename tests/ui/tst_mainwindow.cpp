@@ -21,6 +21,8 @@ using sluice::ui::MainWindow;
 using sluice::ui::ProblemListModel;
 using sluice::ui::StateTreeModel;
 
+// Texts are compared through tr(): the test runs without the app's translators, so "%n state(s)" stays as is.
+
 class TestMainWindow : public QObject
 {
     Q_OBJECT
@@ -150,8 +152,8 @@ void TestMainWindow::opensExampleWithNestedStates()
     QCOMPARE(model.index(0, 0, map).data().toString(), QStringLiteral("Check price and stock"));
     QCOMPARE(model.index(1, StateTreeModel::SummaryColumn).data().toString(), QStringLiteral("Distributed"));
     QCOMPARE(window.problemsModel()->rowCount(), 0);
-    QCOMPARE(label(window, "stateCountLabel"), QStringLiteral("14 states"));
-    QCOMPARE(label(window, "validityLabel"), QStringLiteral("Valid"));
+    QCOMPARE(label(window, "stateCountLabel"), MainWindow::tr("%n state(s)", nullptr, 14));
+    QCOMPARE(label(window, "validityLabel"), MainWindow::tr("Valid"));
     QCOMPARE(label(window, "fileLabel"), QStringLiteral("catalogue-sync.asl.json"));
 }
 
@@ -165,8 +167,8 @@ void TestMainWindow::summarisesEachStateType()
     QCOMPARE(model.rowCount(), 5);
     const auto summary = [&model](int row) { return model.index(row, StateTreeModel::SummaryColumn).data().toString(); };
     QCOMPARE(model.index(1, StateTreeModel::TypeColumn).data().toString(), QStringLiteral("Wait"));
-    QCOMPARE(summary(1), QStringLiteral("1 s"));
-    QCOMPARE(summary(2), QStringLiteral("1 rule"));
+    QCOMPARE(summary(1), StateTreeModel::tr("%1 s").arg(1));
+    QCOMPARE(summary(2), StateTreeModel::tr("%n rule(s)", nullptr, 1));
     QCOMPARE(summary(4), QStringLiteral("Hello.Rude"));
     QVERIFY(!model.index(0, 0).data(Qt::DecorationRole).value<QIcon>().isNull());
 }
@@ -181,7 +183,8 @@ void TestMainWindow::nestsParallelBranches()
     const StateTreeModel &model = *window.statesModel();
     QCOMPARE(model.rowCount(), 1);
     const QModelIndex parallel = model.index(0, 0);
-    QCOMPARE(model.index(0, StateTreeModel::SummaryColumn).data().toString(), QStringLiteral("2 branches"));
+    QCOMPARE(model.index(0, StateTreeModel::SummaryColumn).data().toString(),
+             StateTreeModel::tr("%n branch(es)", nullptr, 2));
     QCOMPARE(model.rowCount(parallel), 2);
     const QModelIndex second = model.index(1, 0, parallel);
     QVERIFY(second.data(StateTreeModel::IsBranchRole).toBool());
@@ -189,7 +192,7 @@ void TestMainWindow::nestsParallelBranches()
     QCOMPARE(model.index(0, 0, second).data().toString(), QStringLiteral("B"));
     QCOMPARE(model.index(0, 0, second).data(StateTreeModel::PointerRole).toString(),
              QStringLiteral("/States/Fan out/Branches/1/States/B"));
-    QCOMPARE(label(window, "stateCountLabel"), QStringLiteral("4 states"));
+    QCOMPARE(label(window, "stateCountLabel"), MainWindow::tr("%n state(s)", nullptr, 4));
 }
 
 void TestMainWindow::clickingStateHighlightsItsBlock()
@@ -226,7 +229,7 @@ void TestMainWindow::brokenNextShowsOneProblemThatMovesTheCursor()
 
     QCOMPARE(window.problemsModel()->rowCount(), 1);
     QCOMPARE(window.statesModel()->rowCount(), 2);   // the lenient outline still shows the states
-    QCOMPARE(label(window, "validityLabel"), QStringLiteral("1 problem"));
+    QCOMPARE(label(window, "validityLabel"), MainWindow::tr("%n problem(s)", nullptr, 1));
     const QModelIndex problem = window.problemsModel()->index(0, ProblemListModel::MessageColumn);
     QCOMPARE(problem.data(ProblemListModel::LineRole).toInt(), expectedLine);
     QTreeView *view = window.problemsView();
@@ -272,7 +275,7 @@ void TestMainWindow::parsesOffTheGuiThread()
     QCOMPARE(shown.count(), 0);   // delivered by a queued call, never inside openFile()
     QVERIFY(shown.wait(10000));
     QCOMPARE(window.statesModel()->rowCount(), 500);
-    QCOMPARE(label(window, "stateCountLabel"), QStringLiteral("500 states"));
+    QCOMPARE(label(window, "stateCountLabel"), MainWindow::tr("%n state(s)", nullptr, 500));
 }
 
 void TestMainWindow::remembersRecentFiles()
