@@ -63,6 +63,10 @@ struct Retrier
     std::optional<double> maxDelaySeconds;
     bool jitterFull = false;   ///< JitterStrategy "FULL" (default "NONE")
     std::string comment;
+
+    /// Optional fields the author wrote out, even with their default value; serialize() writes them back.
+    enum WrittenField : unsigned { WroteInterval = 1, WroteMaxAttempts = 2, WroteBackoffRate = 4, WroteJitter = 8 };
+    unsigned written = 0;
 };
 
 struct Catcher
