@@ -19,6 +19,7 @@
 #include <QMessageBox>
 #include <QScrollBar>
 #include <QSettings>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTreeView>
 
@@ -81,14 +82,29 @@ void MainWindow::createDocks()
     connect(m_problemsView, &QTreeView::clicked, this, &MainWindow::onProblemActivated);
     connect(m_problemsView, &QTreeView::activated, this, &MainWindow::onProblemActivated);
 
+    m_problemsView->header()->resizeSection(ProblemListModel::LocationColumn, 90);
+    m_problemsView->header()->resizeSection(ProblemListModel::KindColumn, 170);
+    m_problemsView->header()->resizeSection(ProblemListModel::PointerColumn, 260);
+
+    // An empty list says nothing; say that there is nothing wrong instead.
+    m_noProblems = new QLabel(this);
+    m_noProblems->setAlignment(Qt::AlignCenter);
+    m_noProblems->setForegroundRole(QPalette::PlaceholderText);
+    m_noProblems->setAutoFillBackground(true);
+    m_noProblems->setBackgroundRole(QPalette::Base);
+    m_problemsStack = new QStackedWidget(this);
+    m_problemsStack->addWidget(m_noProblems);
+    m_problemsStack->addWidget(m_problemsView);
+    updateProblemsPlaceholder(false);
+
     m_problemsDock = new QDockWidget(tr("Problems"), this);
     m_problemsDock->setObjectName(QStringLiteral("problemsDock"));
-    m_problemsDock->setWidget(m_problemsView);
+    m_problemsDock->setWidget(m_problemsStack);
     addDockWidget(Qt::BottomDockWidgetArea, m_problemsDock);
 
     // Sensible first-run sizes; restoreLayout() replaces them with the user's own.
     resizeDocks({m_statesDock}, {420}, Qt::Horizontal);
-    resizeDocks({m_problemsDock}, {160}, Qt::Vertical);
+    resizeDocks({m_problemsDock}, {140}, Qt::Vertical);
 }
 
 void MainWindow::createActions()
@@ -195,8 +211,12 @@ void MainWindow::showDefinition(const LoadedDefinition &definition)
     m_statesView->resizeColumnToContents(StateTreeModel::NameColumn);
     m_statesView->resizeColumnToContents(StateTreeModel::TypeColumn);
     m_problems->setProblems(definition.problems);
-    for (int column = 0; column < ProblemListModel::MessageColumn; ++column)
+    for (int column = 0; column < ProblemListModel::MessageColumn; ++column) {
+        const int minimum = m_problemsView->columnWidth(column);   // never shrink below the default
         m_problemsView->resizeColumnToContents(column);
+        m_problemsView->setColumnWidth(column, qMax(minimum, m_problemsView->columnWidth(column) + 12));
+    }
+    updateProblemsPlaceholder(true);
 
     const QFileInfo info(definition.path);
     setWindowTitle(tr("%1 – Sluice").arg(info.fileName()));
@@ -210,6 +230,13 @@ void MainWindow::showDefinition(const LoadedDefinition &definition)
         m_problemsDock->show();
     statusBar()->showMessage(tr("Opened %1").arg(info.fileName()), kStatusTimeoutMs);
     Q_EMIT definitionShown(definition.path);
+}
+
+void MainWindow::updateProblemsPlaceholder(bool loaded)
+{
+    const bool empty = m_problems->rowCount() == 0;
+    m_noProblems->setText(loaded ? tr("No problems: the definition is valid.") : tr("No definition open."));
+    m_problemsStack->setCurrentWidget(empty ? static_cast<QWidget *>(m_noProblems) : m_problemsView);
 }
 
 void MainWindow::updateStatus(int stateCount, int problemCount, bool valid)

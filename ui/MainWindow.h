@@ -8,6 +8,7 @@ class QAction;
 class QDockWidget;
 class QLabel;
 class QModelIndex;
+class QStackedWidget;
 class QTreeView;
 
 namespace sluice::ui {
@@ -62,12 +63,15 @@ private:
     void onStateActivated(const QModelIndex &index);
     void onProblemActivated(const QModelIndex &index);
     void updateStatus(int stateCount, int problemCount, bool valid);
+    void updateProblemsPlaceholder(bool loaded);
 
     DefinitionView *m_view;
     StateTreeModel *m_states;
     ProblemListModel *m_problems;
     QTreeView *m_statesView = nullptr;
     QTreeView *m_problemsView = nullptr;
+    QStackedWidget *m_problemsStack = nullptr;
+    QLabel *m_noProblems = nullptr;
     QDockWidget *m_statesDock = nullptr;
     QDockWidget *m_problemsDock = nullptr;
     QLabel *m_fileLabel = nullptr;
