@@ -14,6 +14,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -66,6 +67,11 @@ void MainWindow::createDocks()
     m_statesView->header()->setSectionResizeMode(QHeaderView::Interactive);
     connect(m_statesView, &QTreeView::clicked, this, &MainWindow::onStateActivated);
     connect(m_statesView, &QTreeView::activated, this, &MainWindow::onStateActivated);
+    connect(m_statesView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) {
+                if (current.isValid())   // arrow keys walk the states as clicks do
+                    onStateActivated(current);
+            });
 
     m_statesDock = new QDockWidget(tr("States"), this);
     m_statesDock->setObjectName(QStringLiteral("statesDock"));
@@ -116,7 +122,10 @@ void MainWindow::createActions()
 
     QMenu *recentMenu = file->addMenu(tr("Open &Recent"));
     m_recent = new RecentFiles(recentMenu, this);
-    connect(m_recent, &RecentFiles::fileChosen, this, &MainWindow::openFile);
+    connect(m_recent, &RecentFiles::fileChosen, this, [this](const QString &path) {
+        if (!openFile(path))
+            m_recent->remove(path);   // gone or unreadable: the status bar said why, the menu forgets it
+    });
 
     m_reloadAction = file->addAction(tr("Re&load"), this, &MainWindow::reload);
     m_reloadAction->setShortcut(QKeySequence::Refresh);
@@ -206,8 +215,12 @@ void MainWindow::showDefinition(const LoadedDefinition &definition)
     m_view->setDefinitionText(definition.text);
     if (sameFile)   // a reload keeps the reader's place
         m_view->verticalScrollBar()->setValue(scroll);
+    const QString selected = m_statesView->currentIndex().siblingAtColumn(0).data(StateTreeModel::PointerRole).toString();
     m_states->setOutline(definition.outline);
+    m_states->markProblems(definition.problems);
     m_statesView->expandAll();
+    if (sameFile && !selected.isEmpty())   // a reload keeps the selected state selected
+        m_statesView->setCurrentIndex(m_states->indexOfPointer(selected));
     m_statesView->resizeColumnToContents(StateTreeModel::NameColumn);
     m_statesView->resizeColumnToContents(StateTreeModel::TypeColumn);
     m_problems->setProblems(definition.problems);

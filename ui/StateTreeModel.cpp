@@ -2,7 +2,9 @@
 
 #include "StateIcons.h"
 
+#include <QApplication>
 #include <QLocale>
+#include <QStyle>
 
 namespace sluice::ui {
 
@@ -76,6 +78,35 @@ void StateTreeModel::appendNodes(QStandardItem *parent, const std::vector<Outlin
             item->setEditable(false);
         parent->appendRow({name, type, text});
         appendNodes(name, node.children);
+    }
+}
+
+QStandardItem *StateTreeModel::innermostState(QStandardItem *parent, const QString &pointer) const
+{
+    for (int row = 0; row < parent->rowCount(); ++row) {
+        QStandardItem *child = parent->child(row, NameColumn);
+        const QString own = child->data(PointerRole).toString();
+        if (pointer == own || pointer.startsWith(own + QLatin1Char('/'))) {
+            QStandardItem *deeper = innermostState(child, pointer);
+            return deeper ? deeper : child;
+        }
+    }
+    return nullptr;
+}
+
+void StateTreeModel::markProblems(const std::vector<Error> &problems)
+{
+    for (const Error &problem : problems) {
+        QStandardItem *name = innermostState(invisibleRootItem(), problem.where.pointer);
+        if (!name || name->data(IsBranchRole).toBool())
+            continue;
+        QStandardItem *parent = name->parent() ? name->parent() : invisibleRootItem();
+        QStandardItem *summary = parent->child(name->row(), SummaryColumn);
+        const int count = name->data(ProblemCountRole).toInt() + 1;
+        name->setData(count, ProblemCountRole);
+        summary->setIcon(QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning));
+        const QString tip = summary->toolTip();
+        summary->setToolTip(tip.isEmpty() ? problem.message : tip + QLatin1Char('\n') + problem.message);
     }
 }
 

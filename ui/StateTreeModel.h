@@ -18,11 +18,14 @@ public:
         LineRole,                         ///< int: first line of the state's object (1-based, 0 = unknown)
         LastLineRole,                     ///< int: line of its closing brace
         IsBranchRole,                     ///< bool: a Parallel branch, not a state
+        ProblemCountRole,                 ///< int: validation problems inside this state (not its children)
     };
 
     explicit StateTreeModel(QObject *parent = nullptr);
 
     void setOutline(const std::vector<OutlineNode> &nodes);
+    /// Marks each problem on the innermost state whose pointer contains it (warning icon and tooltip).
+    void markProblems(const std::vector<Error> &problems);
 
     /// The one-line summary shown for `node`: "sluice:http" for a Task, "3 rules" for a Choice, ...
     static QString summary(const OutlineNode &node);
@@ -30,6 +33,7 @@ public:
     QModelIndex indexOfPointer(const QString &pointer) const;
 
 private:
+    QStandardItem *innermostState(QStandardItem *parent, const QString &pointer) const;
     void appendNodes(QStandardItem *parent, const std::vector<OutlineNode> &nodes);
     void setHeaders();
 };

@@ -7,6 +7,7 @@
 #include "StateTreeModel.h"
 
 #include <QAbstractItemModelTester>
+#include <QDockWidget>
 #include <QLabel>
 #include <QMenu>
 #include <QSettings>
@@ -39,6 +40,7 @@ private Q_SLOTS:
     void missingFileSaysSoInTheStatusBar();
     void parsesOffTheGuiThread();
     void remembersRecentFiles();
+    void restoresWindowLayout();
     void stateTreeModelIsConsistent();
     void problemListModelIsConsistent();
     void highlighterColoursFollowThePalette();
@@ -229,6 +231,8 @@ void TestMainWindow::brokenNextShowsOneProblemThatMovesTheCursor()
 
     QCOMPARE(window.problemsModel()->rowCount(), 1);
     QCOMPARE(window.statesModel()->rowCount(), 2);   // the lenient outline still shows the states
+    QCOMPARE(window.statesModel()->index(1, 0).data(StateTreeModel::ProblemCountRole).toInt(), 1);
+    QCOMPARE(window.statesModel()->index(0, 0).data(StateTreeModel::ProblemCountRole).toInt(), 0);
     QCOMPARE(label(window, "validityLabel"), MainWindow::tr("%n problem(s)", nullptr, 1));
     const QModelIndex problem = window.problemsModel()->index(0, ProblemListModel::MessageColumn);
     QCOMPARE(problem.data(ProblemListModel::LineRole).toInt(), expectedLine);
@@ -292,6 +296,24 @@ void TestMainWindow::remembersRecentFiles()
     QCOMPARE(files.first(), m_dir.filePath(QStringLiteral("w3.asl.json")));
     QCOMPARE(files.count(m_dir.filePath(QStringLiteral("w3.asl.json"))), 1);
     QVERIFY(!files.contains(m_dir.filePath(QStringLiteral("w0.asl.json"))));
+}
+
+void TestMainWindow::restoresWindowLayout()
+{
+    {
+        MainWindow window;
+        window.resize(900, 600);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.findChild<QDockWidget *>(QStringLiteral("problemsDock"))->hide();
+        window.close();   // saves geometry and dock state
+    }
+
+    MainWindow restored;
+
+    QCOMPARE(restored.size(), QSize(900, 600));
+    QVERIFY(restored.findChild<QDockWidget *>(QStringLiteral("problemsDock"))->isHidden());
+    QVERIFY(!restored.findChild<QDockWidget *>(QStringLiteral("statesDock"))->isHidden());
 }
 
 void TestMainWindow::stateTreeModelIsConsistent()
