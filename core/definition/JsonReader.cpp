@@ -64,6 +64,8 @@ public:
     {
         // nlohmann: "[json.exception.parse_error.101] parse error at line 1, column 2: syntax error ..."
         std::string what = ex.what();
+        if (what.rfind("[json.exception.", 0) == 0 && what.find("] ") != std::string::npos)
+            what = what.substr(what.find("] ") + 2);
         const auto column = what.find(", column ");
         if (column != std::string::npos) {
             const auto colon = what.find(": ", column);

@@ -83,7 +83,8 @@ std::string closest(std::string_view word, const std::vector<std::string_view> &
     if (word.empty() || word.size() > 100)
         return {};
     std::string best;
-    int bestDistance = std::max(2, int(word.size()) * 2 / 3) + 1;
+    // very short names: only a case slip counts ("b" for "B"), else every one-letter name would match
+    int bestDistance = (word.size() < 3 ? 1 : std::max(2, int(word.size()) * 2 / 3)) + 1;
     for (std::string_view candidate : candidates) {
         if (candidate.size() > 100)
             continue;
@@ -111,8 +112,8 @@ QString describe(const Json &value)
     case Json::value_t::number_integer:
     case Json::value_t::number_unsigned:
     case Json::value_t::number_float: return QStringLiteral("the number %1").arg(q(value.dump()));
-    case Json::value_t::object: return QStringLiteral("an object");
-    case Json::value_t::array: return QStringLiteral("an array");
+    case Json::value_t::object: return value.empty() ? QStringLiteral("an empty object") : QStringLiteral("an object");
+    case Json::value_t::array: return value.empty() ? QStringLiteral("an empty array") : QStringLiteral("an array");
     default: return QStringLiteral("a value of an unexpected type");
     }
 }
@@ -622,9 +623,9 @@ private:
         } else if (typeValue->is_string()) {
             type = stateTypeFromName(typeValue->get_ref<const std::string &>());
             if (!type) {
-                QString message = tr("Type %1 is not a state type; it must be one of Pass, Task, Choice, Wait, "
+                QString message = tr("Type '%1' is not a state type; it must be one of Pass, Task, Choice, Wait, "
                                      "Succeed, Fail, Parallel, Map")
-                                      .arg(describe(*typeValue));
+                                      .arg(q(typeValue->get_ref<const std::string &>()));
                 const std::string guess = closest(typeValue->get_ref<const std::string &>(),
                                                   {"Pass", "Task", "Choice", "Wait", "Succeed", "Fail", "Parallel", "Map"});
                 if (!guess.empty())
