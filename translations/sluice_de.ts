@@ -171,10 +171,6 @@
         <translation>Der Zustand &apos;%1&apos; hat keinen Type; er muss Pass, Task, Choice, Wait, Succeed, Fail, Parallel oder Map sein</translation>
     </message>
     <message>
-        <source>Type %1 is not a state type; it must be one of Pass, Task, Choice, Wait, Succeed, Fail, Parallel, Map</source>
-        <translation>Type %1 ist kein Zustandstyp; er muss Pass, Task, Choice, Wait, Succeed, Fail, Parallel oder Map sein</translation>
-    </message>
-    <message>
         <source>Type must be a string such as &quot;Task&quot;, not %1</source>
         <translation>Type muss eine Zeichenkette wie &quot;Task&quot; sein, nicht %1</translation>
     </message>
@@ -461,6 +457,10 @@
     <message>
         <source>The definition could not be read: %1</source>
         <translation>Die Definition konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Type &apos;%1&apos; is not a state type; it must be one of Pass, Task, Choice, Wait, Succeed, Fail, Parallel, Map</source>
+        <translation>Type &apos;%1&apos; ist kein Zustandstyp; er muss Pass, Task, Choice, Wait, Succeed, Fail, Parallel oder Map sein</translation>
     </message>
 </context>
 <context>
