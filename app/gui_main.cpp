@@ -19,7 +19,9 @@ int main(int argc, char *argv[])
                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(&qtTranslator);
     QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("sluice"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    // Without a catalogue for the user's language, English still needs its plural forms ("1 state", "2 states").
+    if (translator.load(QLocale(), QStringLiteral("sluice"), QStringLiteral("_"), QStringLiteral(":/i18n"))
+        || translator.load(QStringLiteral("sluice_en"), QStringLiteral(":/i18n")))
         QApplication::installTranslator(&translator);
 
     QCommandLineParser parser;
@@ -37,17 +39,25 @@ int main(int argc, char *argv[])
 
     sluice::ui::MainWindow window;
     const QStringList files = parser.positionalArguments();
-    if (!files.isEmpty())
-        window.openFile(files.first());
+    const bool opening = !files.isEmpty() && window.openFile(files.first());
 
     if (parser.isSet(screenshot)) {
         window.resize(1400, 900);
         window.show();
         const QString target = parser.value(screenshot);
-        QTimer::singleShot(200, &window, [&window, target]() {
-            const bool saved = window.grab().save(target, "PNG");
-            QApplication::exit(saved ? 0 : 1);
-        });
+        const auto grab = [&window, target]() {
+            // Let the docks and views settle before grabbing.
+            QTimer::singleShot(200, &window, [&window, target]() {
+                const bool saved = window.grab().save(target, "PNG");
+                QApplication::exit(saved ? 0 : 1);
+            });
+        };
+        if (opening) {
+            QObject::connect(&window, &sluice::ui::MainWindow::definitionShown, &window, grab);
+            QObject::connect(&window, &sluice::ui::MainWindow::openFailed, &window, grab);
+        } else {
+            grab();
+        }
         return QApplication::exec();
     }
 

@@ -1,4 +1,787 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
+<context>
+    <name>main</name>
+    <message>
+        <source>Design, run and monitor ETL workflows.</source>
+        <translation>ETL-Workflows entwerfen, ausführen und überwachen.</translation>
+    </message>
+    <message>
+        <source>Render the window to FILE (PNG) and exit.</source>
+        <translation>Das Fenster als PNG-Bild in FILE speichern und beenden.</translation>
+    </message>
+    <message>
+        <source>An ASL definition to open.</source>
+        <translation>Eine zu öffnende ASL-Definition.</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::definition::Parser</name>
+    <message>
+        <source>The state name &apos;%1&apos; is used more than once in this state machine; state names must be unique</source>
+        <translation>Der Zustandsname &apos;%1&apos; kommt in diesem Zustandsautomaten mehrfach vor; Zustandsnamen müssen eindeutig sein</translation>
+    </message>
+    <message>
+        <source>The field &apos;%1&apos; is written more than once in this object; Step Functions refuses duplicate keys</source>
+        <translation>Das Feld &apos;%1&apos; steht mehrfach in diesem Objekt; Step Functions lehnt doppelte Schlüssel ab</translation>
+    </message>
+    <message>
+        <source>A state machine definition must be a JSON object with StartAt and States, not %1</source>
+        <translation>Eine Zustandsautomaten-Definition muss ein JSON-Objekt mit StartAt und States sein, nicht %1</translation>
+    </message>
+    <message>
+        <source>Version must be a string such as &quot;1.0&quot;, not %1</source>
+        <translation>Version muss eine Zeichenkette wie &quot;1.0&quot; sein, nicht %1</translation>
+    </message>
+    <message>
+        <source>Field &apos;%1&apos; is not allowed in %2</source>
+        <translation>Das Feld &apos;%1&apos; ist in %2 nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>; did you mean &apos;%1&apos;?</source>
+        <translation>; meinten Sie &apos;%1&apos;?</translation>
+    </message>
+    <message>
+        <source>%1 is required here</source>
+        <translation>%1 ist hier erforderlich</translation>
+    </message>
+    <message>
+        <source>%1 is required: %2</source>
+        <translation>%1 ist erforderlich: %2</translation>
+    </message>
+    <message>
+        <source>%1 must be a string, not %2</source>
+        <translation>%1 muss eine Zeichenkette sein, nicht %2</translation>
+    </message>
+    <message>
+        <source>a whole number from 0 to %1</source>
+        <translation>eine ganze Zahl von 0 bis %1</translation>
+    </message>
+    <message>
+        <source>a positive whole number (at most %1)</source>
+        <translation>eine positive ganze Zahl (höchstens %1)</translation>
+    </message>
+    <message>
+        <source>%1 must be %2, not %3</source>
+        <translation>%1 muss %2 sein, nicht %3</translation>
+    </message>
+    <message>
+        <source>%1 must be a string holding a %2, not %3</source>
+        <translation>%1 muss eine Zeichenkette mit einem %2 sein, nicht %3</translation>
+    </message>
+    <message>
+        <source>reference path such as &quot;$.result&quot;</source>
+        <translation>Referenzpfad wie &quot;$.result&quot;</translation>
+    </message>
+    <message>
+        <source>path such as &quot;$.items&quot;</source>
+        <translation>Pfad wie &quot;$.items&quot;</translation>
+    </message>
+    <message>
+        <source>%1 &apos;%2&apos; is not a valid %3: %4</source>
+        <translation>%1 &apos;%2&apos; ist kein gültiger %3: %4</translation>
+    </message>
+    <message>
+        <source>reference path</source>
+        <translation>Referenzpfad</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>Use %1 or %2, not both</source>
+        <translation>Verwenden Sie %1 oder %2, nicht beides</translation>
+    </message>
+    <message>
+        <source>%1 must be a number from %2 to %3, not %4</source>
+        <translation>%1 muss eine Zahl von %2 bis %3 sein, nicht %4</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>QueryLanguage &quot;JSONata&quot; is not supported yet; Sluice runs JSONPath definitions (remove QueryLanguage or set it to &quot;JSONPath&quot;)</source>
+        <translation>QueryLanguage &quot;JSONata&quot; wird noch nicht unterstützt; Sluice führt JSONPath-Definitionen aus (entfernen Sie QueryLanguage oder setzen Sie es auf &quot;JSONPath&quot;)</translation>
+    </message>
+    <message>
+        <source>QueryLanguage must be &quot;JSONPath&quot; (or &quot;JSONata&quot;, not supported yet), not %1</source>
+        <translation>QueryLanguage muss &quot;JSONPath&quot; sein (oder &quot;JSONata&quot;, noch nicht unterstützt), nicht %1</translation>
+    </message>
+    <message>
+        <source>%1 must be one of %2, not %3</source>
+        <translation>%1 muss einer der Werte %2 sein, nicht %3</translation>
+    </message>
+    <message>
+        <source>A state machine must be an object with StartAt and States, not %1</source>
+        <translation>Ein Zustandsautomat muss ein Objekt mit StartAt und States sein, nicht %1</translation>
+    </message>
+    <message>
+        <source>a state machine definition</source>
+        <translation>einer Zustandsautomaten-Definition</translation>
+    </message>
+    <message>
+        <source>a Parallel branch</source>
+        <translation>einem Parallel-Zweig</translation>
+    </message>
+    <message>
+        <source>an ItemProcessor</source>
+        <translation>einem ItemProcessor</translation>
+    </message>
+    <message>
+        <source>an Iterator</source>
+        <translation>einem Iterator</translation>
+    </message>
+    <message>
+        <source>the name of the state to run first</source>
+        <translation>der Name des Zustands, der zuerst läuft</translation>
+    </message>
+    <message>
+        <source>States is required: an object of named states</source>
+        <translation>States ist erforderlich: ein Objekt mit benannten Zuständen</translation>
+    </message>
+    <message>
+        <source>States must be an object that maps state names to states, not %1</source>
+        <translation>States muss ein Objekt sein, das Zustandsnamen auf Zustände abbildet, nicht %1</translation>
+    </message>
+    <message>
+        <source>The state &apos;%1&apos; can never run: no path from StartAt (&apos;%2&apos;) leads to it</source>
+        <translation>Der Zustand &apos;%1&apos; kann nie laufen: Kein Weg von StartAt (&apos;%2&apos;) führt zu ihm</translation>
+    </message>
+    <message>
+        <source>%1 names &apos;%2&apos;, which is not a state in this state machine</source>
+        <translation>%1 nennt &apos;%2&apos;, aber das ist kein Zustand dieses Zustandsautomaten</translation>
+    </message>
+    <message>
+        <source> (it is a state of another state machine: a transition cannot enter or leave a Parallel branch or a Map&apos;s item processor)</source>
+        <translation> (es ist ein Zustand eines anderen Zustandsautomaten: Ein Übergang kann weder in einen Parallel-Zweig oder den Item-Processor einer Map hinein- noch aus ihm herausführen)</translation>
+    </message>
+    <message>
+        <source>The state name &apos;%1&apos; has %2 characters; a state name must have 1 to %3</source>
+        <translation>Der Zustandsname &apos;%1&apos; hat %2 Zeichen; ein Zustandsname muss 1 bis %3 Zeichen haben</translation>
+    </message>
+    <message>
+        <source>The state &apos;%1&apos; must be an object, not %2</source>
+        <translation>Der Zustand &apos;%1&apos; muss ein Objekt sein, nicht %2</translation>
+    </message>
+    <message>
+        <source>The state &apos;%1&apos; has no Type; it must be one of Pass, Task, Choice, Wait, Succeed, Fail, Parallel, Map</source>
+        <translation>Der Zustand &apos;%1&apos; hat keinen Type; er muss Pass, Task, Choice, Wait, Succeed, Fail, Parallel oder Map sein</translation>
+    </message>
+    <message>
+        <source>Type must be a string such as &quot;Task&quot;, not %1</source>
+        <translation>Type muss eine Zeichenkette wie &quot;Task&quot; sein, nicht %1</translation>
+    </message>
+    <message>
+        <source>Field &apos;%1&apos; is not allowed in a %2 state</source>
+        <translation>Das Feld &apos;%1&apos; ist in einem %2-Zustand nicht erlaubt</translation>
+    </message>
+    <message>
+        <source> (a Choice state names its next states in each rule&apos;s Next and in Default)</source>
+        <translation> (ein Choice-Zustand nennt seine Folgezustände im Next jeder Regel und in Default)</translation>
+    </message>
+    <message>
+        <source> (a %1 state always ends its state machine)</source>
+        <translation> (ein %1-Zustand beendet immer seinen Zustandsautomaten)</translation>
+    </message>
+    <message>
+        <source>A %1 state has either Next or End, not both</source>
+        <translation>Ein %1-Zustand hat entweder Next oder End, nicht beides</translation>
+    </message>
+    <message>
+        <source>A %1 state needs Next (the state to run after it) or &quot;End&quot;: true</source>
+        <translation>Ein %1-Zustand braucht Next (den Zustand, der danach läuft) oder &quot;End&quot;: true</translation>
+    </message>
+    <message>
+        <source>End must be true, not %1</source>
+        <translation>End muss true sein, nicht %1</translation>
+    </message>
+    <message>
+        <source>End must be true when present; to continue to another state, use Next instead</source>
+        <translation>End muss true sein, wenn es angegeben ist; um mit einem anderen Zustand fortzufahren, verwenden Sie stattdessen Next</translation>
+    </message>
+    <message>
+        <source>Next must be the name of a state (a string), not %1</source>
+        <translation>Next muss der Name eines Zustands (eine Zeichenkette) sein, nicht %1</translation>
+    </message>
+    <message>
+        <source>ErrorEquals is required: the error names to match, such as [&quot;States.ALL&quot;]</source>
+        <translation>ErrorEquals ist erforderlich: die Fehlernamen, die passen sollen, etwa [&quot;States.ALL&quot;]</translation>
+    </message>
+    <message>
+        <source>ErrorEquals must be a non-empty array of error names, not %1</source>
+        <translation>ErrorEquals muss ein nicht leeres Array von Fehlernamen sein, nicht %1</translation>
+    </message>
+    <message>
+        <source>An error name must be a non-empty string, not %1</source>
+        <translation>Ein Fehlername muss eine nicht leere Zeichenkette sein, nicht %1</translation>
+    </message>
+    <message>
+        <source>States.ALL must be the only error name in its ErrorEquals (it already matches every error)</source>
+        <translation>States.ALL muss der einzige Fehlername in seinem ErrorEquals sein (es passt bereits auf jeden Fehler)</translation>
+    </message>
+    <message>
+        <source>Retry must be an array of retriers, not %1</source>
+        <translation>Retry muss ein Array von Retriern sein, nicht %1</translation>
+    </message>
+    <message>
+        <source>A retrier must be an object with ErrorEquals, not %1</source>
+        <translation>Ein Retrier muss ein Objekt mit ErrorEquals sein, nicht %1</translation>
+    </message>
+    <message>
+        <source>a retrier</source>
+        <translation>einem Retrier</translation>
+    </message>
+    <message>
+        <source>A retrier that matches States.ALL must be the last one in Retry</source>
+        <translation>Ein Retrier, der auf States.ALL passt, muss der letzte in Retry sein</translation>
+    </message>
+    <message>
+        <source>BackoffRate must be a number of at least 1.0, not %1</source>
+        <translation>BackoffRate muss eine Zahl von mindestens 1.0 sein, nicht %1</translation>
+    </message>
+    <message>
+        <source>Catch must be an array of catchers, not %1</source>
+        <translation>Catch muss ein Array von Catchern sein, nicht %1</translation>
+    </message>
+    <message>
+        <source>A catcher must be an object with ErrorEquals and Next, not %1</source>
+        <translation>Ein Catcher muss ein Objekt mit ErrorEquals und Next sein, nicht %1</translation>
+    </message>
+    <message>
+        <source>a catcher</source>
+        <translation>einem Catcher</translation>
+    </message>
+    <message>
+        <source>A catcher that matches States.ALL must be the last one in Catch</source>
+        <translation>Ein Catcher, der auf States.ALL passt, muss der letzte in Catch sein</translation>
+    </message>
+    <message>
+        <source>the state to run when the error is caught</source>
+        <translation>der Zustand, der läuft, wenn der Fehler abgefangen wird</translation>
+    </message>
+    <message>
+        <source>the task to run, such as &quot;sluice:http&quot; or an AWS ARN</source>
+        <translation>die auszuführende Aufgabe, etwa &quot;sluice:http&quot; oder ein AWS-ARN</translation>
+    </message>
+    <message>
+        <source>Resource must be a URI such as &quot;sluice:http&quot; or an AWS ARN, not %1</source>
+        <translation>Resource muss ein URI wie &quot;sluice:http&quot; oder ein AWS-ARN sein, nicht %1</translation>
+    </message>
+    <message>
+        <source>HeartbeatSeconds (%1) must be smaller than TimeoutSeconds (%2)</source>
+        <translation>HeartbeatSeconds (%1) muss kleiner als TimeoutSeconds (%2) sein</translation>
+    </message>
+    <message>
+        <source>Choices is required: a non-empty array of Choice rules</source>
+        <translation>Choices ist erforderlich: ein nicht leeres Array von Choice-Regeln</translation>
+    </message>
+    <message>
+        <source>Choices must be a non-empty array of Choice rules, not %1</source>
+        <translation>Choices muss ein nicht leeres Array von Choice-Regeln sein, nicht %1</translation>
+    </message>
+    <message>
+        <source>A Choice rule must be an object, not %1</source>
+        <translation>Eine Choice-Regel muss ein Objekt sein, nicht %1</translation>
+    </message>
+    <message>
+        <source>Field &apos;%1&apos; is not allowed in a Choice rule</source>
+        <translation>Das Feld &apos;%1&apos; ist in einer Choice-Regel nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>the state to run when this rule matches</source>
+        <translation>der Zustand, der läuft, wenn diese Regel zutrifft</translation>
+    </message>
+    <message>
+        <source>Only top-level Choice rules have Next; a rule inside And, Or or Not must not</source>
+        <translation>Nur Choice-Regeln der obersten Ebene haben Next; eine Regel innerhalb von And, Or oder Not darf keins haben</translation>
+    </message>
+    <message>
+        <source>This Choice rule has no comparison (such as StringEquals or NumericGreaterThan) and no And, Or or Not</source>
+        <translation>Diese Choice-Regel hat keinen Vergleich (etwa StringEquals oder NumericGreaterThan) und kein And, Or oder Not</translation>
+    </message>
+    <message>
+        <source>A Choice rule holds exactly one comparison or And/Or/Not; this one has both &apos;%1&apos; and &apos;%2&apos; (combine them with And)</source>
+        <translation>Eine Choice-Regel enthält genau einen Vergleich oder And/Or/Not; diese hat sowohl &apos;%1&apos; als auch &apos;%2&apos; (verknüpfen Sie sie mit And)</translation>
+    </message>
+    <message>
+        <source>Variable does not belong in a rule with %1; put it in the nested comparisons</source>
+        <translation>Variable gehört nicht in eine Regel mit %1; setzen Sie es in die verschachtelten Vergleiche</translation>
+    </message>
+    <message>
+        <source>Not must hold one Choice rule (an object), not %1</source>
+        <translation>Not muss genau eine Choice-Regel (ein Objekt) enthalten, nicht %1</translation>
+    </message>
+    <message>
+        <source>%1 must be a non-empty array of Choice rules, not %2</source>
+        <translation>%1 muss ein nicht leeres Array von Choice-Regeln sein, nicht %2</translation>
+    </message>
+    <message>
+        <source>This comparison (%1) needs a Variable: the path of the value to compare</source>
+        <translation>Dieser Vergleich (%1) braucht eine Variable: den Pfad des zu vergleichenden Werts</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>einer Zeichenkette</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>einer Zahl</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true oder false</translation>
+    </message>
+    <message>
+        <source>an RFC 3339 timestamp such as &quot;2016-03-14T01:59:00Z&quot;</source>
+        <translation>einem RFC-3339-Zeitstempel wie &quot;2016-03-14T01:59:00Z&quot;</translation>
+    </message>
+    <message>
+        <source>%1 compares with %2, not %3</source>
+        <translation>%1 vergleicht mit %2, nicht mit %3</translation>
+    </message>
+    <message>
+        <source>A Wait state needs one of Seconds, Timestamp, SecondsPath or TimestampPath</source>
+        <translation>Ein Wait-Zustand braucht eines von Seconds, Timestamp, SecondsPath oder TimestampPath</translation>
+    </message>
+    <message>
+        <source>A Wait state takes exactly one of Seconds, Timestamp, SecondsPath and TimestampPath; this one has both %1 and %2</source>
+        <translation>Ein Wait-Zustand nimmt genau eines von Seconds, Timestamp, SecondsPath und TimestampPath; dieser hat sowohl %1 als auch %2</translation>
+    </message>
+    <message>
+        <source>Timestamp must be an RFC 3339 timestamp such as &quot;2016-03-14T01:59:00Z&quot;, not %1</source>
+        <translation>Timestamp muss ein RFC-3339-Zeitstempel wie &quot;2016-03-14T01:59:00Z&quot; sein, nicht %1</translation>
+    </message>
+    <message>
+        <source>Branches is required: a non-empty array of state machines to run in parallel</source>
+        <translation>Branches ist erforderlich: ein nicht leeres Array von Zustandsautomaten, die parallel laufen</translation>
+    </message>
+    <message>
+        <source>Branches must be a non-empty array of state machines, not %1</source>
+        <translation>Branches muss ein nicht leeres Array von Zustandsautomaten sein, nicht %1</translation>
+    </message>
+    <message>
+        <source>%1 is only allowed in a distributed Map (set ItemProcessor.ProcessorConfig.Mode to &quot;DISTRIBUTED&quot;)</source>
+        <translation>%1 ist nur in einer verteilten Map erlaubt (setzen Sie ItemProcessor.ProcessorConfig.Mode auf &quot;DISTRIBUTED&quot;)</translation>
+    </message>
+    <message>
+        <source>Use ItemProcessor or the older Iterator, not both</source>
+        <translation>Verwenden Sie ItemProcessor oder das ältere Iterator, nicht beides</translation>
+    </message>
+    <message>
+        <source>A Map state needs an ItemProcessor: the states to run for each item</source>
+        <translation>Ein Map-Zustand braucht einen ItemProcessor: die Zustände, die für jedes Element laufen</translation>
+    </message>
+    <message>
+        <source>Use ItemSelector or the older Parameters, not both</source>
+        <translation>Verwenden Sie ItemSelector oder das ältere Parameters, nicht beides</translation>
+    </message>
+    <message>
+        <source>Label must have at most %1 characters</source>
+        <translation>Label darf höchstens %1 Zeichen haben</translation>
+    </message>
+    <message>
+        <source>ProcessorConfig must be an object, not %1</source>
+        <translation>ProcessorConfig muss ein Objekt sein, nicht %1</translation>
+    </message>
+    <message>
+        <source>ProcessorConfig</source>
+        <translation>ProcessorConfig</translation>
+    </message>
+    <message>
+        <source>A distributed Map needs ProcessorConfig.ExecutionType: &quot;STANDARD&quot; or &quot;EXPRESS&quot;</source>
+        <translation>Eine verteilte Map braucht ProcessorConfig.ExecutionType: &quot;STANDARD&quot; oder &quot;EXPRESS&quot;</translation>
+    </message>
+    <message>
+        <source>ItemReader must be an object with Resource, not %1</source>
+        <translation>ItemReader muss ein Objekt mit Resource sein, nicht %1</translation>
+    </message>
+    <message>
+        <source>an ItemReader</source>
+        <translation>einem ItemReader</translation>
+    </message>
+    <message>
+        <source>where the items come from, such as &quot;sluice:file.read&quot;</source>
+        <translation>woher die Elemente kommen, etwa &quot;sluice:file.read&quot;</translation>
+    </message>
+    <message>
+        <source>ReaderConfig must be an object, not %1</source>
+        <translation>ReaderConfig muss ein Objekt sein, nicht %1</translation>
+    </message>
+    <message>
+        <source>ReaderConfig</source>
+        <translation>ReaderConfig</translation>
+    </message>
+    <message>
+        <source>CSVHeaders must be a non-empty array of column names, not %1</source>
+        <translation>CSVHeaders muss ein nicht leeres Array von Spaltennamen sein, nicht %1</translation>
+    </message>
+    <message>
+        <source>CSVHeaderLocation &quot;GIVEN&quot; needs CSVHeaders: the column names</source>
+        <translation>CSVHeaderLocation &quot;GIVEN&quot; braucht CSVHeaders: die Spaltennamen</translation>
+    </message>
+    <message>
+        <source>ItemBatcher must be an object, not %1</source>
+        <translation>ItemBatcher muss ein Objekt sein, nicht %1</translation>
+    </message>
+    <message>
+        <source>an ItemBatcher</source>
+        <translation>einem ItemBatcher</translation>
+    </message>
+    <message>
+        <source>An ItemBatcher needs MaxItemsPerBatch or MaxInputBytesPerBatch (or their Path forms)</source>
+        <translation>Ein ItemBatcher braucht MaxItemsPerBatch oder MaxInputBytesPerBatch (oder deren Path-Formen)</translation>
+    </message>
+    <message>
+        <source>BatchInput must be an object, not %1</source>
+        <translation>BatchInput muss ein Objekt sein, nicht %1</translation>
+    </message>
+    <message>
+        <source>ResultWriter must be an object with Resource, not %1</source>
+        <translation>ResultWriter muss ein Objekt mit Resource sein, nicht %1</translation>
+    </message>
+    <message>
+        <source>a ResultWriter</source>
+        <translation>einem ResultWriter</translation>
+    </message>
+    <message>
+        <source>where the results go, such as &quot;sluice:file.write&quot;</source>
+        <translation>wohin die Ergebnisse gehen, etwa &quot;sluice:file.write&quot;</translation>
+    </message>
+    <message>
+        <source>The definition is not valid JSON: %1</source>
+        <translation>Die Definition ist kein gültiges JSON: %1</translation>
+    </message>
+    <message>
+        <source>The definition could not be read: %1</source>
+        <translation>Die Definition konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Type &apos;%1&apos; is not a state type; it must be one of Pass, Task, Choice, Wait, Succeed, Fail, Parallel, Map</source>
+        <translation>Type &apos;%1&apos; ist kein Zustandstyp; er muss Pass, Task, Choice, Wait, Succeed, Fail, Parallel oder Map sein</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::ui::DefinitionView</name>
+    <message>
+        <source>Open a workflow definition (File &gt; Open…) to see it here.</source>
+        <translation>Öffnen Sie eine Workflow-Definition (Datei &gt; Öffnen…), um sie hier zu sehen.</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::ui::ErrorText</name>
+    <message>
+        <source>Not JSON</source>
+        <translation>Kein JSON</translation>
+    </message>
+    <message>
+        <source>Invalid definition</source>
+        <translation>Ungültige Definition</translation>
+    </message>
+    <message>
+        <source>Unknown field</source>
+        <translation>Unbekanntes Feld</translation>
+    </message>
+    <message>
+        <source>Missing field</source>
+        <translation>Fehlendes Feld</translation>
+    </message>
+    <message>
+        <source>Wrong type</source>
+        <translation>Falscher Typ</translation>
+    </message>
+    <message>
+        <source>Unknown state</source>
+        <translation>Unbekannter Zustand</translation>
+    </message>
+    <message>
+        <source>Unreachable state</source>
+        <translation>Unerreichbarer Zustand</translation>
+    </message>
+    <message>
+        <source>Invalid path</source>
+        <translation>Ungültiger Pfad</translation>
+    </message>
+    <message>
+        <source>Invalid payload template</source>
+        <translation>Ungültige Payload-Vorlage</translation>
+    </message>
+    <message>
+        <source>Invalid intrinsic function</source>
+        <translation>Ungültige intrinsische Funktion</translation>
+    </message>
+    <message>
+        <source>Invalid Choice rule</source>
+        <translation>Ungültige Choice-Regel</translation>
+    </message>
+    <message>
+        <source>Input/output error</source>
+        <translation>Ein-/Ausgabefehler</translation>
+    </message>
+    <message>
+        <source>Invalid argument</source>
+        <translation>Ungültiges Argument</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::ui::MainWindow</name>
+    <message>
+        <source>Sluice</source>
+        <translation>Sluice</translation>
+    </message>
+    <message>
+        <source>States</source>
+        <translation>Zustände</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Probleme</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>Ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Open a workflow definition (.asl.json)</source>
+        <translation>Eine Workflow-Definition (.asl.json) öffnen</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>Re&amp;load</source>
+        <translation>&amp;Neu laden</translation>
+    </message>
+    <message>
+        <source>Read the definition again from disk</source>
+        <translation>Die Definition erneut von der Festplatte lesen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About Sluice</source>
+        <translation>Ü&amp;ber Sluice</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: the file does not exist.</source>
+        <translation>%1 kann nicht geöffnet werden: Die Datei existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: it is not a file.</source>
+        <translation>%1 kann nicht geöffnet werden: Das ist keine Datei.</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: permission denied.</source>
+        <translation>%1 kann nicht geöffnet werden: Zugriff verweigert.</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>%1 wird geöffnet…</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 – Sluice</source>
+        <translation>%1 – Sluice</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>%1 geöffnet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n state(s)</source>
+        <translation>
+            <numerusform>%n Zustand</numerusform>
+            <numerusform>%n Zustände</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Gültig</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>%n Problem</numerusform>
+            <numerusform>%n Probleme</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Problems (%1)</source>
+        <translation>Probleme (%1)</translation>
+    </message>
+    <message>
+        <source>Open Workflow</source>
+        <translation>Workflow öffnen</translation>
+    </message>
+    <message>
+        <source>Workflow definitions (*.asl.json *.json);;All files (*)</source>
+        <translation>Workflow-Definitionen (*.asl.json *.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>About Sluice</source>
+        <translation>Über Sluice</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Sluice %1&lt;/h3&gt;&lt;p&gt;Design, run and monitor ETL workflows written in the Amazon States Language.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Sluice %1&lt;/h3&gt;&lt;p&gt;ETL-Workflows in der Amazon States Language entwerfen, ausführen und überwachen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>This state&apos;s position in the text is unknown.</source>
+        <translation>Die Position dieses Zustands im Text ist unbekannt.</translation>
+    </message>
+    <message>
+        <source>No problems: the definition is valid.</source>
+        <translation>Keine Probleme: Die Definition ist gültig.</translation>
+    </message>
+    <message>
+        <source>No definition open.</source>
+        <translation>Keine Definition geöffnet.</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::ui::ProblemListModel</name>
+    <message>
+        <source>%1:%2</source>
+        <translation>%1:%2</translation>
+    </message>
+    <message>
+        <source>Line:Col</source>
+        <translation>Zeile:Spalte</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Pointer</source>
+        <translation>Zeiger</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::ui::RecentFiles</name>
+    <message>
+        <source>&amp;%1 %2</source>
+        <translation>&amp;%1 %2</translation>
+    </message>
+    <message>
+        <source>No recent files</source>
+        <translation>Keine zuletzt geöffneten Dateien</translation>
+    </message>
+    <message>
+        <source>Clear Menu</source>
+        <translation>Liste leeren</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::ui::StateTreeModel</name>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n state(s)</source>
+        <translation>
+            <numerusform>%n Zustand</numerusform>
+            <numerusform>%n Zustände</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No type</source>
+        <translation>Kein Typ</translation>
+    </message>
+    <message>
+        <source>Unknown type &quot;%1&quot;</source>
+        <translation>Unbekannter Typ „%1“</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Seconds from %1</source>
+        <translation>Sekunden aus %1</translation>
+    </message>
+    <message>
+        <source>Until %1</source>
+        <translation>Bis %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rule(s)</source>
+        <translation>
+            <numerusform>%n Regel</numerusform>
+            <numerusform>%n Regeln</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Distributed</source>
+        <translation>Verteilt</translation>
+    </message>
+    <message>
+        <source>Inline</source>
+        <translation>Inline</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n branch(es)</source>
+        <translation>
+            <numerusform>%n Zweig</numerusform>
+            <numerusform>%n Zweige</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Branch %1</source>
+        <translation>Zweig %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
 </TS>

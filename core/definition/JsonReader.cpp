@@ -3,39 +3,10 @@
 #include "definition/SourceLocator_p.h"
 
 #include <cmath>
-#include <cstdlib>
 
 namespace sluice::definition::detail {
 
 namespace {
-
-/// Byte offset of the first number that does not fit a double (strtod gives infinity), if any.
-std::size_t offsetOfHugeNumber(std::string_view bytes)
-{
-    bool inString = false;
-    for (std::size_t i = 0; i < bytes.size(); ++i) {
-        const char c = bytes[i];
-        if (inString) {
-            if (c == '\\')
-                ++i;
-            else if (c == '"')
-                inString = false;
-            continue;
-        }
-        if (c == '"') {
-            inString = true;
-        } else if (c == '-' || (c >= '0' && c <= '9')) {
-            std::size_t end = i;
-            while (end < bytes.size() && std::string_view("+-.eE0123456789").find(bytes[end]) != std::string_view::npos)
-                ++end;
-            const std::string number(bytes.substr(i, end - i));
-            if (std::isinf(std::strtod(number.c_str(), nullptr)))
-                return i;
-            i = end - 1;
-        }
-    }
-    return 0;
-}
 
 class DomBuilder
 {
@@ -57,8 +28,8 @@ public:
     bool number_unsigned(number_unsigned_t value) { return insert(Json(value)) != nullptr; }
     bool number_float(number_float_t value, const string_t &)
     {
-        if (!std::isfinite(value)) {
-            fail("a number is too large to be represented", offsetOfHugeNumber(m_bytes));
+        if (!std::isfinite(value)) {   // nlohmann refuses these first (error 406); belt and braces
+            fail("a number is too large to be represented", 0);
             return false;
         }
         return insert(Json(value)) != nullptr;
@@ -89,17 +60,24 @@ public:
         return true;
     }
 
-    bool parse_error(std::size_t position, const std::string &, const nlohmann::json::exception &ex)
+    bool parse_error(std::size_t position, const std::string &lastToken, const nlohmann::json::exception &ex)
     {
         // nlohmann: "[json.exception.parse_error.101] parse error at line 1, column 2: syntax error ..."
         std::string what = ex.what();
+        if (what.rfind("[json.exception.", 0) == 0 && what.find("] ") != std::string::npos)
+            what = what.substr(what.find("] ") + 2);
         const auto column = what.find(", column ");
         if (column != std::string::npos) {
             const auto colon = what.find(": ", column);
             if (colon != std::string::npos)
                 what = what.substr(colon + 2);
         }
-        fail(what, position > 0 ? position - 1 : 0);
+        // `position` is just behind the byte where nlohmann noticed the problem. For "number overflow"
+        // (406) point at the number itself; its token is plain ASCII.
+        std::size_t offset = position > 0 ? position - 1 : 0;
+        if (ex.id == 406 && !lastToken.empty() && lastToken.size() <= position)
+            offset = position - lastToken.size();
+        fail(what, offset);
         return false;
     }
 

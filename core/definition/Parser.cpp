@@ -52,38 +52,45 @@ int utf8Length(std::string_view text)
     return n;
 }
 
-/// Levenshtein distance, case-insensitive (a case slip counts as half an edit).
+/// Damerau-Levenshtein distance in half edits: a case slip costs 1, any other edit (including swapping
+/// two neighbours) costs 2.
 int editDistance(std::string_view a, std::string_view b)
 {
-    std::vector<int> previous(b.size() + 1), current(b.size() + 1);
-    for (size_t j = 0; j <= b.size(); ++j)
-        previous[j] = int(j) * 2;
-    for (size_t i = 1; i <= a.size(); ++i) {
-        current[0] = int(i) * 2;
-        for (size_t j = 1; j <= b.size(); ++j) {
+    const size_t n = a.size(), m = b.size();
+    std::vector<int> d((n + 1) * (m + 1));
+    auto at = [&](size_t i, size_t j) -> int & { return d[i * (m + 1) + j]; };
+    for (size_t i = 0; i <= n; ++i)
+        at(i, 0) = int(i) * 2;
+    for (size_t j = 0; j <= m; ++j)
+        at(0, j) = int(j) * 2;
+    for (size_t i = 1; i <= n; ++i) {
+        for (size_t j = 1; j <= m; ++j) {
             int substitution = 0;
             if (a[i - 1] != b[j - 1])
                 substitution = std::tolower((unsigned char)a[i - 1]) == std::tolower((unsigned char)b[j - 1]) ? 1 : 2;
-            current[j] = std::min({previous[j] + 2, current[j - 1] + 2, previous[j - 1] + substitution});
+            at(i, j) = std::min({at(i - 1, j) + 2, at(i, j - 1) + 2, at(i - 1, j - 1) + substitution});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                at(i, j) = std::min(at(i, j), at(i - 2, j - 2) + 2);
         }
-        std::swap(previous, current);
     }
-    return previous[b.size()];
+    return at(n, m);
 }
 
-/// The candidate closest to `word` if it is close enough to be a likely typo.
+/// The candidate closest to `word` if it is close enough to be a likely typo (about one edit in three
+/// characters).
 std::string closest(std::string_view word, const std::vector<std::string_view> &candidates)
 {
-    if (word.size() > 200)
+    if (word.empty() || word.size() > 100)
         return {};
     std::string best;
-    int bestDistance = std::max(3, int(word.size()) * 2 / 3);   // in half edits: about one edit in three
+    // very short names: only a case slip counts ("b" for "B"), else every one-letter name would match
+    int bestDistance = (word.size() < 3 ? 1 : std::max(2, int(word.size()) * 2 / 3)) + 1;
     for (std::string_view candidate : candidates) {
-        if (candidate.size() > 200)
+        if (candidate.size() > 100)
             continue;
-        const int d = editDistance(word, candidate);
-        if (d < bestDistance || (d == bestDistance && best.empty() && d <= 2)) {
-            bestDistance = d;
+        const int distance = editDistance(word, candidate);
+        if (distance < bestDistance) {
+            bestDistance = distance;
             best = std::string(candidate);
         }
     }
@@ -105,8 +112,8 @@ QString describe(const Json &value)
     case Json::value_t::number_integer:
     case Json::value_t::number_unsigned:
     case Json::value_t::number_float: return QStringLiteral("the number %1").arg(q(value.dump()));
-    case Json::value_t::object: return QStringLiteral("an object");
-    case Json::value_t::array: return QStringLiteral("an array");
+    case Json::value_t::object: return value.empty() ? QStringLiteral("an empty object") : QStringLiteral("an object");
+    case Json::value_t::array: return value.empty() ? QStringLiteral("an empty array") : QStringLiteral("an array");
     default: return QStringLiteral("a value of an unexpected type");
     }
 }
@@ -616,9 +623,9 @@ private:
         } else if (typeValue->is_string()) {
             type = stateTypeFromName(typeValue->get_ref<const std::string &>());
             if (!type) {
-                QString message = tr("Type %1 is not a state type; it must be one of Pass, Task, Choice, Wait, "
+                QString message = tr("Type '%1' is not a state type; it must be one of Pass, Task, Choice, Wait, "
                                      "Succeed, Fail, Parallel, Map")
-                                      .arg(describe(*typeValue));
+                                      .arg(q(typeValue->get_ref<const std::string &>()));
                 const std::string guess = closest(typeValue->get_ref<const std::string &>(),
                                                   {"Pass", "Task", "Choice", "Wait", "Succeed", "Fail", "Parallel", "Map"});
                 if (!guess.empty())

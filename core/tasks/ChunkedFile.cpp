@@ -6,14 +6,14 @@ namespace sluice {
 
 ChunkedFile::ChunkedFile(QString path, Encoding encoding)
     : m_path(std::move(path)), m_encoding(encoding), m_file(m_path)
-{
-}
+{}
 
 Result<void> ChunkedFile::open()
 {
     // Unbuffered: this class is the buffer, so QFile must not keep a second copy.
     if (!m_file.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
-        return Error{ErrorCode::IoError, QStringLiteral("cannot open %1: %2").arg(m_path, m_file.errorString()), {}};
+        return Error{
+            ErrorCode::IoError, QStringLiteral("cannot open %1: %2").arg(m_path, m_file.errorString()), {}};
     m_data.resize(static_cast<std::size_t>(m_encoding == Encoding::Latin1 ? 2 * kChunkSize : kChunkSize));
     return {};
 }
@@ -55,7 +55,7 @@ bool ChunkedFile::refill()
         m_eof = true;
         return false;
     }
-    if (m_pos == m_end)   // a file holding only a byte order mark
+    if (m_pos == m_end) // a file holding only a byte order mark
         return refill();
     return true;
 }

@@ -52,7 +52,7 @@ private:
     Encoding m_encoding;
     QFile m_file;
     std::string m_data;
-    std::string m_raw;   // Latin-1 bytes before conversion
+    std::string m_raw; // Latin-1 bytes before conversion
     std::size_t m_pos = 0;
     std::size_t m_end = 0;
     bool m_atStart = true;

@@ -40,8 +40,8 @@ bool isValidUtf8(const std::string &text)
             code = (code << 6) | (s[i] & 0x3F);
         }
         // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
-        if ((length == 2 && code < 0x80) || (length == 3 && code < 0x800) || (length == 4 && code < 0x10000)
-            || (code >= 0xD800 && code <= 0xDFFF) || code > 0x10FFFF)
+        if ((length == 2 && code < 0x80) || (length == 3 && code < 0x800) ||
+            (length == 4 && code < 0x10000) || (code >= 0xD800 && code <= 0xDFFF) || code > 0x10FFFF)
             return false;
         s += length;
     }
@@ -51,13 +51,10 @@ bool isValidUtf8(const std::string &text)
 } // namespace
 
 CsvRecordReader::CsvRecordReader(std::unique_ptr<ChunkedFile> file, const ReaderConfig &config)
-    : RecordReader(std::move(file), config.maxItems),
-      m_headers(config.headers),
-      m_haveHeaders(config.headersGiven),
-      m_delimiter(config.delimiter),
-      m_checkUtf8(config.encoding == ReaderConfig::Encoding::Utf8)   // Latin-1 is converted, hence valid
-{
-}
+    : RecordReader(std::move(file), config.maxItems), m_headers(config.headers),
+      m_haveHeaders(config.headersGiven), m_delimiter(config.delimiter),
+      m_checkUtf8(config.encoding == ReaderConfig::Encoding::Utf8) // Latin-1 is converted, hence valid
+{}
 
 void CsvRecordReader::endLine(int c)
 {
@@ -110,16 +107,19 @@ Result<bool> CsvRecordReader::readRecord(qint64 &recordLine)
                 m_fields.push_back(std::move(field));
                 return true;
             } else if (state == State::QuoteInQuoted) {
-                if (c == '"') {   // a doubled quote inside a quoted field
+                if (c == '"') { // a doubled quote inside a quoted field
                     field.push_back('"');
                     state = State::Quoted;
                 } else {
                     return dataError(ErrorCode::WrongType, m_physicalLine,
-                                     QStringLiteral("unexpected character '%1' after the closing quote of field %2 (row starting at line %3)")
-                                         .arg(QChar(c)).arg(m_fields.size() + 1).arg(recordLine));
+                                     QStringLiteral("unexpected character '%1' after the closing quote of "
+                                                    "field %2 (row starting at line %3)")
+                                         .arg(QChar(c))
+                                         .arg(m_fields.size() + 1)
+                                         .arg(recordLine));
                 }
             } else {
-                field.push_back(static_cast<char>(c));   // RFC 4180 forbids a bare quote here; keep it as text
+                field.push_back(static_cast<char>(c)); // RFC 4180 forbids a bare quote here; keep it as text
             }
             break;
         case State::Quoted:
@@ -128,8 +128,10 @@ Result<bool> CsvRecordReader::readRecord(qint64 &recordLine)
             } else if (c == ChunkedFile::kEnd) {
                 if (in.failed())
                     return readError(m_physicalLine);
-                return dataError(ErrorCode::WrongType, recordLine,
-                                 QStringLiteral("the quoted field %1 of the row starting here is never closed").arg(m_fields.size() + 1));
+                return dataError(
+                    ErrorCode::WrongType, recordLine,
+                    QStringLiteral("the quoted field %1 of the row starting here is never closed")
+                        .arg(m_fields.size() + 1));
             } else {
                 if (c == '\n')
                     ++m_physicalLine;
@@ -148,14 +150,16 @@ Result<std::optional<Json>> CsvRecordReader::readItem(qint64 &itemLine)
         if (!header)
             return header.error();
         if (!*header)
-            return std::optional<Json>();   // an empty file has no items
+            return std::optional<Json>(); // an empty file has no items
         std::set<std::string, std::less<>> seen;
         for (auto &name : m_fields) {
             if (m_checkUtf8 && !isValidUtf8(name))
-                return dataError(ErrorCode::WrongType, recordLine, QStringLiteral("the header row is not valid UTF-8"));
+                return dataError(ErrorCode::WrongType, recordLine,
+                                 QStringLiteral("the header row is not valid UTF-8"));
             if (!seen.insert(name).second)
                 return dataError(ErrorCode::WrongType, recordLine,
-                                 QStringLiteral("CSV headers cannot contain duplicates (\"%1\")").arg(QString::fromStdString(name)));
+                                 QStringLiteral("CSV headers cannot contain duplicates (\"%1\")")
+                                     .arg(QString::fromStdString(name)));
         }
         m_headers = std::move(m_fields);
         m_fields = {};
@@ -174,11 +178,12 @@ Result<std::optional<Json>> CsvRecordReader::readItem(qint64 &itemLine)
         if (i < m_fields.size()) {
             if (m_checkUtf8 && !isValidUtf8(m_fields[i]))
                 return dataError(ErrorCode::WrongType, recordLine,
-                                 QStringLiteral("field \"%1\" is not valid UTF-8 (set \"Encoding\": \"ISO-8859-1\" for Latin-1 files)")
+                                 QStringLiteral("field \"%1\" is not valid UTF-8 (set \"Encoding\": "
+                                                "\"ISO-8859-1\" for Latin-1 files)")
                                      .arg(QString::fromStdString(m_headers[i])));
             object.emplace(m_headers[i], std::move(m_fields[i]));
         } else {
-            object.emplace(m_headers[i], std::string());   // AWS: missing values become empty strings
+            object.emplace(m_headers[i], std::string()); // AWS: missing values become empty strings
         }
     }
     itemLine = recordLine;

@@ -28,7 +28,7 @@ private:
     bool m_haveHeaders = false;
     char m_delimiter = ',';
     bool m_checkUtf8 = true;
-    qint64 m_physicalLine = 1;   // the line the next byte is on
+    qint64 m_physicalLine = 1; // the line the next byte is on
     std::vector<std::string> m_fields;
 };
 

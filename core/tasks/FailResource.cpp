@@ -8,7 +8,8 @@ Result<Json, Failure> evaluate(const TaskCall &call)
 {
     const Json &input = call.input;
     if (!input.is_null() && !input.is_object())
-        return Failure{errors::kRuntime, "sluice:fail: the input must be an object, got " + std::string(input.type_name())};
+        return Failure{errors::kRuntime,
+                       "sluice:fail: the input must be an object, got " + std::string(input.type_name())};
 
     std::string error(FailResource::kDefaultError);
     std::string cause(FailResource::kDefaultCause);

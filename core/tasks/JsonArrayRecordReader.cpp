@@ -8,8 +8,7 @@ namespace sluice {
 
 JsonArrayRecordReader::JsonArrayRecordReader(std::unique_ptr<ChunkedFile> file, qint64 maxItems)
     : RecordReader(std::move(file), maxItems)
-{
-}
+{}
 
 int JsonArrayRecordReader::skipWhitespace()
 {
@@ -29,7 +28,8 @@ Result<void> JsonArrayRecordReader::checkTrailing()
     const int c = skipWhitespace();
     if (c == ChunkedFile::kEnd)
         return file().failed() ? Result<void>(readError(m_physicalLine)) : Result<void>();
-    return dataError(ErrorCode::NotJson, m_physicalLine, QStringLiteral("unexpected content after the end of the JSON array"));
+    return dataError(ErrorCode::NotJson, m_physicalLine,
+                     QStringLiteral("unexpected content after the end of the JSON array"));
 }
 
 Result<std::optional<Json>> JsonArrayRecordReader::readItem(qint64 &itemLine)
@@ -42,10 +42,12 @@ Result<std::optional<Json>> JsonArrayRecordReader::readItem(qint64 &itemLine)
         if (c == ChunkedFile::kEnd) {
             if (in.failed())
                 return readError(m_physicalLine);
-            return dataError(ErrorCode::NotJson, m_physicalLine, QStringLiteral("the file is empty; expected a JSON array"));
+            return dataError(ErrorCode::NotJson, m_physicalLine,
+                             QStringLiteral("the file is empty; expected a JSON array"));
         }
         if (c != '[')
-            return dataError(ErrorCode::NotJson, m_physicalLine, QStringLiteral("expected a JSON array ('[')"));
+            return dataError(ErrorCode::NotJson, m_physicalLine,
+                             QStringLiteral("expected a JSON array ('[')"));
         in.get();
         m_position = Position::InArray;
         if (skipWhitespace() == ']') {
@@ -60,7 +62,8 @@ Result<std::optional<Json>> JsonArrayRecordReader::readItem(qint64 &itemLine)
     const qint64 startLine = m_physicalLine;
     if (first == ']' || first == ',') {
         return dataError(ErrorCode::NotJson, startLine,
-                         first == ']' ? QStringLiteral("a comma before ']' (trailing comma)") : QStringLiteral("expected a value before ','"));
+                         first == ']' ? QStringLiteral("a comma before ']' (trailing comma)")
+                                      : QStringLiteral("expected a value before ','"));
     }
 
     // Find the element's extent: it ends at a ',' or ']' outside strings at nesting depth 0.
@@ -74,7 +77,8 @@ Result<std::optional<Json>> JsonArrayRecordReader::readItem(qint64 &itemLine)
         if (c == ChunkedFile::kEnd) {
             if (in.failed())
                 return readError(m_physicalLine);
-            return dataError(ErrorCode::NotJson, startLine, QStringLiteral("the file ends inside the JSON array (element starting here)"));
+            return dataError(ErrorCode::NotJson, startLine,
+                             QStringLiteral("the file ends inside the JSON array (element starting here)"));
         }
         if (c == '\n')
             ++m_physicalLine;
@@ -108,8 +112,11 @@ Result<std::optional<Json>> JsonArrayRecordReader::readItem(qint64 &itemLine)
         value = Json::parse(m_element);
     } catch (const Json::parse_error &e) {
         const auto upTo = std::min<std::size_t>(e.byte > 0 ? e.byte - 1 : 0, m_element.size());
-        const auto errorLine = startLine + std::count(m_element.begin(), m_element.begin() + static_cast<std::ptrdiff_t>(upTo), '\n');
-        return dataError(ErrorCode::NotJson, errorLine, QStringLiteral("not a JSON value: %1").arg(QString::fromUtf8(e.what())));
+        const auto errorLine =
+            startLine +
+            std::count(m_element.begin(), m_element.begin() + static_cast<std::ptrdiff_t>(upTo), '\n');
+        return dataError(ErrorCode::NotJson, errorLine,
+                         QStringLiteral("not a JSON value: %1").arg(QString::fromUtf8(e.what())));
     }
     if (closesArray) {
         if (auto trailing = checkTrailing(); !trailing)

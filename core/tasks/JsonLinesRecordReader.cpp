@@ -8,8 +8,7 @@ namespace sluice {
 
 JsonLinesRecordReader::JsonLinesRecordReader(std::unique_ptr<ChunkedFile> file, qint64 maxItems)
     : RecordReader(std::move(file), maxItems)
-{
-}
+{}
 
 Result<std::optional<Json>> JsonLinesRecordReader::readItem(qint64 &itemLine)
 {
@@ -21,8 +20,9 @@ Result<std::optional<Json>> JsonLinesRecordReader::readItem(qint64 &itemLine)
             return std::optional<Json>();
         }
         ++m_physicalLine;
-        const bool blank = std::all_of(m_buffer.begin(), m_buffer.end(),
-                                       [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; });
+        const bool blank = std::all_of(m_buffer.begin(), m_buffer.end(), [](char c) {
+            return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+        });
         if (blank)
             continue;
         try {

@@ -53,15 +53,15 @@ private:
     struct Response
     {
         int first = 0;
-        int last = 0;   // inclusive
+        int last = 0; // inclusive
         bool isThrow = false;
-        Json value;       // the Return value
-        Failure failure;  // the Throw
+        Json value;      // the Return value
+        Failure failure; // the Throw
     };
-    using TestCase = std::map<std::string, std::string, std::less<>>;                 // state -> response name
-    using StateMachine = std::map<std::string, TestCase, std::less<>>;                // case -> test case
+    using TestCase = std::map<std::string, std::string, std::less<>>;  // state -> response name
+    using StateMachine = std::map<std::string, TestCase, std::less<>>; // case -> test case
     std::map<std::string, StateMachine, std::less<>> m_machines;
-    std::map<std::string, std::vector<Response>, std::less<>> m_responses;           // sorted by `first`
+    std::map<std::string, std::vector<Response>, std::less<>> m_responses; // sorted by `first`
 };
 
 } // namespace sluice

@@ -18,7 +18,8 @@ namespace sluice {
 class MockTaskResource : public TaskResource
 {
 public:
-    MockTaskResource(std::shared_ptr<const MockConfig> config, std::string stateMachine, std::string testCase);
+    MockTaskResource(std::shared_ptr<const MockConfig> config, std::string stateMachine,
+                     std::string testCase);
 
     /// True when the test case has a mocked response for `stateName`.
     bool mocksState(std::string_view stateName) const;

@@ -28,15 +28,18 @@ struct ReaderConfig
 
     InputType inputType = InputType::JsonLines;
     Encoding encoding = Encoding::Utf8;
-    bool headersGiven = false;               ///< CSVHeaderLocation GIVEN
-    std::vector<std::string> headers;        ///< the CSVHeaders when given
+    bool headersGiven = false;        ///< CSVHeaderLocation GIVEN
+    std::vector<std::string> headers; ///< the CSVHeaders when given
     char delimiter = ',';
-    qint64 maxItems = 0;                     ///< 0 = no limit
+    qint64 maxItems = 0; ///< 0 = no limit
 
     static constexpr qint64 kMaxItemsLimit = 100'000'000;
 
     /// Errors carry the JSON pointer of the bad field inside the ReaderConfig ("/CSVDelimiter").
     static Result<ReaderConfig> fromJson(const Json &readerConfig, const QString &path);
+
+private:
+    static Result<ReaderConfig> parse(const Json &readerConfig, const QString &path);
 };
 
 } // namespace sluice

@@ -12,8 +12,7 @@ namespace sluice {
 
 RecordReader::RecordReader(std::unique_ptr<ChunkedFile> file, qint64 maxItems)
     : m_file(std::move(file)), m_maxItems(maxItems)
-{
-}
+{}
 
 RecordReader::~RecordReader() = default;
 
@@ -48,7 +47,9 @@ Result<std::unique_ptr<RecordReader>> RecordReader::open(const QString &path, co
         }
         return reader;
     } catch (const std::exception &e) {
-        return Error{ErrorCode::IoError, QStringLiteral("cannot open %1: %2").arg(path, QString::fromUtf8(e.what())), {}};
+        return Error{ErrorCode::IoError,
+                     QStringLiteral("cannot open %1: %2").arg(path, QString::fromUtf8(e.what())),
+                     {}};
     }
 }
 
@@ -80,7 +81,8 @@ Result<std::optional<Json>> RecordReader::next()
 Error RecordReader::dataError(ErrorCode code, qint64 line, const QString &message, int column) const
 {
     const int lineNumber = static_cast<int>(std::min<qint64>(line, std::numeric_limits<int>::max()));
-    return Error{code, QStringLiteral("%1:%2: %3").arg(path()).arg(line).arg(message), SourceLocation{QString(), lineNumber, column}};
+    return Error{code, QStringLiteral("%1:%2: %3").arg(path()).arg(line).arg(message),
+                 SourceLocation{QString(), lineNumber, column}};
 }
 
 Error RecordReader::readError(qint64 line) const

@@ -33,7 +33,7 @@ Failure cancelledFailure()
 struct PendingSleep
 {
     qint64 dueNs = 0;
-    quint64 sequence = 0;   // keeps equal deadlines in arrival order
+    quint64 sequence = 0; // keeps equal deadlines in arrival order
     TaskCallback done;
     Json result;
     std::shared_ptr<const std::atomic_bool> cancelled;
@@ -95,7 +95,7 @@ public:
         Q_ASSERT_X(QThread::currentThread() != &m_thread, "~SleepResource",
                    "destroyed from inside one of its own callbacks");
         m_thread.quit();
-        m_thread.wait();   // also runs the host's deferred deletion, so no timer outlives `this`
+        m_thread.wait(); // also runs the host's deferred deletion, so no timer outlives `this`
 
         std::vector<PendingSleep> left;
         {
@@ -106,7 +106,8 @@ public:
             answer(sleep.done, cancelledFailure());
     }
 
-    void add(double seconds, Json result, std::shared_ptr<const std::atomic_bool> cancelled, TaskCallback done)
+    void add(double seconds, Json result, std::shared_ptr<const std::atomic_bool> cancelled,
+             TaskCallback done)
     {
         PendingSleep sleep;
         sleep.dueNs = nowNs() + static_cast<qint64>(std::ceil(seconds * 1e9));
@@ -134,7 +135,8 @@ public:
             }
         }
         if (postRearm)
-            QMetaObject::invokeMethod(m_host, [this] { rearm(); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                m_host, [this] { rearm(); }, Qt::QueuedConnection);
     }
 
     std::size_t pending() const
@@ -194,8 +196,8 @@ private:
         std::vector<PendingSleep> cancelled;
         {
             const std::lock_guard lock(m_mutex);
-            const auto firstCancelled = std::partition(m_heap.begin(), m_heap.end(),
-                                                       [](const PendingSleep &s) { return !s.isCancelled(); });
+            const auto firstCancelled = std::partition(
+                m_heap.begin(), m_heap.end(), [](const PendingSleep &s) { return !s.isCancelled(); });
             if (firstCancelled == m_heap.end())
                 return;
             cancelled.assign(std::make_move_iterator(firstCancelled), std::make_move_iterator(m_heap.end()));
@@ -213,11 +215,11 @@ private:
     QTimer *m_cancelTimer = nullptr; // child of m_host
 
     mutable std::mutex m_mutex;
-    std::vector<PendingSleep> m_heap;                               // guarded by m_mutex
-    quint64 m_nextSequence = 0;                                     // guarded by m_mutex
-    qint64 m_armedDueNs = std::numeric_limits<qint64>::max();       // guarded by m_mutex
-    bool m_rearmPosted = false;                                     // guarded by m_mutex
-    bool m_stopping = false;                                        // guarded by m_mutex
+    std::vector<PendingSleep> m_heap;                         // guarded by m_mutex
+    quint64 m_nextSequence = 0;                               // guarded by m_mutex
+    qint64 m_armedDueNs = std::numeric_limits<qint64>::max(); // guarded by m_mutex
+    bool m_rearmPosted = false;                               // guarded by m_mutex
+    bool m_stopping = false;                                  // guarded by m_mutex
 };
 
 SleepResource::SleepResource() : m_scheduler(std::make_unique<Scheduler>()) {}
@@ -229,7 +231,8 @@ void SleepResource::invoke(const TaskCall &call, TaskCallback done)
     const Json &input = call.input;
     const auto seconds = input.is_object() ? input.find("Seconds") : input.end();
     if (!input.is_object() || seconds == input.end()) {
-        done(Failure{errors::kRuntime, "sluice:sleep: the input must be an object with a number \"Seconds\""});
+        done(
+            Failure{errors::kRuntime, "sluice:sleep: the input must be an object with a number \"Seconds\""});
         return;
     }
     if (!seconds->is_number()) {
@@ -239,8 +242,9 @@ void SleepResource::invoke(const TaskCall &call, TaskCallback done)
     }
     const double value = seconds->get<double>();
     if (!std::isfinite(value) || value < 0 || value > kMaxSeconds) {
-        done(Failure{errors::kRuntime, "sluice:sleep: \"Seconds\" must be between 0 and 31536000 (one year), got "
-                                           + seconds->dump()});
+        done(Failure{errors::kRuntime,
+                     "sluice:sleep: \"Seconds\" must be between 0 and 31536000 (one year), got " +
+                         seconds->dump()});
         return;
     }
     if (call.cancelled && call.cancelled->load()) {

@@ -26,7 +26,7 @@ class SleepResource : public TaskResource
 public:
     static constexpr std::string_view kName = "sluice:sleep";
     static constexpr int kCancelPollMs = 100;
-    static constexpr double kMaxSeconds = 31536000.0;   // one year, the limit of a Wait state on AWS
+    static constexpr double kMaxSeconds = 31536000.0; // one year, the limit of a Wait state on AWS
 
     SleepResource();
     ~SleepResource() override;

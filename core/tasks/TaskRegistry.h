@@ -44,8 +44,8 @@ public:
 
 private:
     mutable std::shared_mutex m_mutex;
-    std::map<std::string, std::shared_ptr<TaskResource>, std::less<>> m_exact;      // guarded by m_mutex
-    std::map<std::string, std::shared_ptr<TaskResource>, std::less<>> m_prefixes;   // guarded by m_mutex
+    std::map<std::string, std::shared_ptr<TaskResource>, std::less<>> m_exact;    // guarded by m_mutex
+    std::map<std::string, std::shared_ptr<TaskResource>, std::less<>> m_prefixes; // guarded by m_mutex
 };
 
 } // namespace sluice

@@ -14,21 +14,24 @@ using sluice::MockConfig;
 
 Q_DECLARE_METATYPE(Json)
 
-#define COMPARE_JSON(actual, expected) \
+#define COMPARE_JSON(actual, expected)                                                                       \
     QCOMPARE(QString::fromStdString((actual).dump()), QString::fromStdString((expected).dump()))
 
 namespace {
 
 const QString kFixtures = QStringLiteral(SLUICE_FIXTURES "/tasks/mock");
-const Json kLambdaSuccess = {{"StatusCode", 200}, {"Payload", {{"StatusCode", 200}, {"body", "Hello from Lambda!"}}}};
+const Json kLambdaSuccess = {{"StatusCode", 200},
+                             {"Payload", {{"StatusCode", 200}, {"body", "Hello from Lambda!"}}}};
 const Failure kNotReady{"Lambda.ResourceNotReadyException", "Lambda resource is not ready."};
 const Failure kTimedOut{"Lambda.TimeoutException", "Lambda timed out."};
 
 std::optional<ErrorCode> codeFromName(const QString &name)
 {
     static const std::map<QString, ErrorCode> codes = {
-        {QStringLiteral("BadDefinition"), ErrorCode::BadDefinition}, {QStringLiteral("UnknownField"), ErrorCode::UnknownField},
-        {QStringLiteral("MissingField"), ErrorCode::MissingField},   {QStringLiteral("WrongType"), ErrorCode::WrongType}};
+        {QStringLiteral("BadDefinition"), ErrorCode::BadDefinition},
+        {QStringLiteral("UnknownField"), ErrorCode::UnknownField},
+        {QStringLiteral("MissingField"), ErrorCode::MissingField},
+        {QStringLiteral("WrongType"), ErrorCode::WrongType}};
     const auto it = codes.find(name);
     return it == codes.end() ? std::nullopt : std::optional(it->second);
 }
@@ -41,7 +44,7 @@ class TestMockConfig : public QObject
 
 private:
     QTemporaryDir m_dir;
-    std::optional<MockConfig> m_aws;   // the example of the AWS developer guide
+    std::optional<MockConfig> m_aws; // the example of the AWS developer guide
 
     QString copyFixture(const QString &name)
     {
@@ -67,7 +70,8 @@ private Q_SLOTS:
         QVERIFY(m_aws->hasTestCase("LambdaSQSIntegration", "HybridPath"));
         QVERIFY(!m_aws->hasTestCase("LambdaSQSIntegration", "SadPath"));
         QVERIFY(!m_aws->hasTestCase("Other", "HappyPath"));
-        QCOMPARE(m_aws->testCases("LambdaSQSIntegration"), (std::vector<std::string>{"HappyPath", "HybridPath", "RetryPath"}));
+        QCOMPARE(m_aws->testCases("LambdaSQSIntegration"),
+                 (std::vector<std::string>{"HappyPath", "HybridPath", "RetryPath"}));
     }
 
     void returnsMockedValue()
@@ -121,7 +125,9 @@ private Q_SLOTS:
 
         QVERIFY(response && !response->ok());
         const QString cause = QString::fromStdString(response->error().cause);
-        QVERIFY2(cause.contains(QLatin1String("invocation 1")) && cause.contains(QLatin1String("MockedSQSSuccess")), qPrintable(cause));
+        QVERIFY2(cause.contains(QLatin1String("invocation 1")) &&
+                     cause.contains(QLatin1String("MockedSQSSuccess")),
+                 qPrintable(cause));
     }
 
     void unmockedStateIsNullopt()
@@ -200,7 +206,8 @@ private Q_SLOTS:
         const QString path = m_dir.filePath(QStringLiteral("bad.json"));
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(R"({"StateMachines": {}, "MockedResponses": {"R": {"0": {"Throw": {"Error": "E", "Cause": 5}}}}})");
+        file.write(
+            R"({"StateMachines": {}, "MockedResponses": {"R": {"0": {"Throw": {"Error": "E", "Cause": 5}}}}})");
         file.close();
 
         const auto loaded = MockConfig::load(path);
@@ -217,7 +224,7 @@ private Q_SLOTS:
 
         QVERIFY(!loaded.ok());
         QCOMPARE(loaded.error().code, ErrorCode::NotJson);
-        QCOMPARE(loaded.error().where.line, 7);   // the '}' after the trailing comma
+        QCOMPARE(loaded.error().where.line, 7); // the '}' after the trailing comma
     }
 
     void missingFileIsIoError()

@@ -27,11 +27,13 @@ Json loadJson(const QString &path)
 
 std::optional<ErrorCode> codeFromName(const std::string &name)
 {
-    static const std::map<std::string, ErrorCode> codes = {
-        {"NotJson", ErrorCode::NotJson},           {"BadDefinition", ErrorCode::BadDefinition},
-        {"UnknownField", ErrorCode::UnknownField}, {"MissingField", ErrorCode::MissingField},
-        {"WrongType", ErrorCode::WrongType},       {"IoError", ErrorCode::IoError},
-        {"InvalidArgument", ErrorCode::InvalidArgument}};
+    static const std::map<std::string, ErrorCode> codes = {{"NotJson", ErrorCode::NotJson},
+                                                           {"BadDefinition", ErrorCode::BadDefinition},
+                                                           {"UnknownField", ErrorCode::UnknownField},
+                                                           {"MissingField", ErrorCode::MissingField},
+                                                           {"WrongType", ErrorCode::WrongType},
+                                                           {"IoError", ErrorCode::IoError},
+                                                           {"InvalidArgument", ErrorCode::InvalidArgument}};
     const auto it = codes.find(name);
     return it == codes.end() ? std::nullopt : std::optional(it->second);
 }
@@ -118,7 +120,8 @@ private Q_SLOTS:
             QVERIFY(error->where.pointer.isEmpty());
             QVERIFY2(error->message.contains(file), qPrintable(error->message));
             if (expectedError.contains("contains"))
-                QVERIFY2(error->message.contains(QString::fromStdString(expectedError.at("contains").get<std::string>())),
+                QVERIFY2(error->message.contains(
+                             QString::fromStdString(expectedError.at("contains").get<std::string>())),
                          qPrintable(error->message));
             // The error is sticky too: a caller that retries does not skip the bad record.
             auto again = reader->next();
@@ -178,7 +181,8 @@ private Q_SLOTS:
             QVERIFY(file.open(QIODevice::WriteOnly));
             QByteArray chunk = "id,name,note\n";
             for (int i = 0; i < kRows; ++i) {
-                chunk += QByteArray::number(i) + ",item " + QByteArray::number(i) + ",\"a, \"\"quoted\"\"\nnote\"\n";
+                chunk += QByteArray::number(i) + ",item " + QByteArray::number(i) +
+                         ",\"a, \"\"quoted\"\"\nnote\"\n";
                 if (chunk.size() > (1 << 20)) {
                     file.write(chunk);
                     chunk.clear();
@@ -205,7 +209,7 @@ private Q_SLOTS:
         QCOMPARE(reader->itemsRead(), kRows);
         QCOMPARE(last.at("id").get<std::string>(), std::to_string(kRows - 1));
         QCOMPARE(last.at("note").get<std::string>(), std::string("a, \"quoted\"\nnote"));
-        QCOMPARE(reader->line(), 2 * qint64(kRows));   // each record spans two lines after the header
+        QCOMPARE(reader->line(), 2 * qint64(kRows)); // each record spans two lines after the header
         qInfo("CSV: %lld rows in %lld ms", count, timer.elapsed());
     }
 
@@ -229,7 +233,7 @@ private Q_SLOTS:
 
         QElapsedTimer timer;
         timer.start();
-        auto reader = RecordReader::open(path, Json::object()).value();   // type from the .jsonl suffix
+        auto reader = RecordReader::open(path, Json::object()).value(); // type from the .jsonl suffix
         qint64 count = 0;
         for (;;) {
             auto item = reader->next();
@@ -243,6 +247,44 @@ private Q_SLOTS:
         QCOMPARE(count, kLines);
         QCOMPARE(reader->line(), qint64(kLines));
         qInfo("JSONL: %lld lines in %lld ms", count, timer.elapsed());
+    }
+
+    void streamsLargeJsonArray()
+    {
+        constexpr int kElements = 200'000;
+        const QString path = m_dir.filePath(QStringLiteral("large.json"));
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            QByteArray chunk = "[\n";
+            for (int i = 0; i < kElements; ++i) {
+                chunk += "  {\"id\": " + QByteArray::number(i) + ", \"tricky\": \"],{\\\"\"}" +
+                         (i + 1 < kElements ? ",\n" : "\n");
+                if (chunk.size() > (1 << 20)) {
+                    file.write(chunk);
+                    chunk.clear();
+                }
+            }
+            file.write(chunk + "]\n");
+        }
+
+        QElapsedTimer timer;
+        timer.start();
+        auto reader = RecordReader::open(path, Json{{"InputType", "JSON"}}).value();
+        qint64 count = 0;
+        for (;;) {
+            auto item = reader->next();
+            QVERIFY2(item.ok(), item.ok() ? "" : qPrintable(item.error().toString()));
+            if (!item->has_value())
+                break;
+            QCOMPARE((**item).at("id").get<qint64>(), count);
+            QCOMPARE((**item).at("tricky").get<std::string>(), std::string("],{\""));
+            ++count;
+        }
+
+        QCOMPARE(count, kElements);
+        QCOMPARE(reader->line(), qint64(kElements) + 1);
+        qInfo("JSON array: %lld elements in %lld ms", count, timer.elapsed());
     }
 
     /// Throughput of one file named by SLUICE_READER_BENCH (and SLUICE_READER_BENCH_TYPE, default

@@ -28,7 +28,9 @@ std::string tagOf(const std::shared_ptr<TaskResource> &resource)
     if (!resource)
         return "<none>";
     std::string tag;
-    resource->invoke(sluice::TaskCall{}, [&tag](sluice::Result<sluice::Json, sluice::Failure> r) { tag = r.value().get<std::string>(); });
+    resource->invoke(sluice::TaskCall{}, [&tag](sluice::Result<sluice::Json, sluice::Failure> r) {
+        tag = r.value().get<std::string>();
+    });
     return tag;
 }
 
@@ -91,7 +93,8 @@ private Q_SLOTS:
 
         QCOMPARE(registry.names(), (std::vector<std::string>{"sluice:a", "sluice:b"}));
         QCOMPARE(registry.prefixes(), (std::vector<std::string>{"sluice:http"}));
-        QCOMPARE(registry.displayNames(), (QStringList{QStringLiteral("sluice:a"), QStringLiteral("sluice:b"), QStringLiteral("sluice:http*")}));
+        QCOMPARE(registry.displayNames(), (QStringList{QStringLiteral("sluice:a"), QStringLiteral("sluice:b"),
+                                                       QStringLiteral("sluice:http*")}));
     }
 
     void builtinsAreRegistered()
@@ -116,8 +119,9 @@ private Q_SLOTS:
                 for (int i = 0; i < 20'000; ++i) {
                     if (!registry.find(i % 2 ? "sluice:a" : "sluice:http.get"))
                         ++wrong;
-                    if (t == 0 && i % 1000 == 0)   // a late registration while others read
-                        registry.add("sluice:late" + std::to_string(i), std::make_shared<TagResource>("late"));
+                    if (t == 0 && i % 1000 == 0) // a late registration while others read
+                        registry.add("sluice:late" + std::to_string(i),
+                                     std::make_shared<TagResource>("late"));
                 }
             });
         }
