@@ -1,0 +1,269 @@
+// sluice-cli as a user runs it: the real binary in a real process, its stdout, stderr and exit code.
+
+#include "Json.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct Outcome
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Outcome runCli(const QStringList &args, const QByteArray &stdinData = {})
+{
+    QProcess process;
+    process.start(QStringLiteral(SLUICE_BIN_DIR "/sluice-cli"), args);
+    if (!process.waitForStarted())
+        return {};
+    if (!stdinData.isEmpty())
+        process.write(stdinData);
+    process.closeWriteChannel();
+    process.waitForFinished(60000);
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
+            process.readAllStandardError()};
+}
+
+QString example(const char *name)
+{
+    return QStringLiteral(SLUICE_EXAMPLES "/") + QLatin1String(name);
+}
+
+QString fixture(const char *name)
+{
+    return QStringLiteral(SLUICE_FIXTURES "/") + QLatin1String(name);
+}
+
+sluice::Json parse(const QByteArray &bytes)
+{
+    return sluice::Json::parse(bytes.cbegin(), bytes.cend());
+}
+
+QString text(const sluice::Json &value)
+{
+    return QString::fromStdString(value.dump());
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void helpForEveryCommand_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::newRow("top") << QStringList{QStringLiteral("--help")};
+        QTest::newRow("validate") << QStringList{QStringLiteral("validate"), QStringLiteral("--help")};
+        QTest::newRow("run") << QStringList{QStringLiteral("run"), QStringLiteral("--help")};
+    }
+    void helpForEveryCommand()
+    {
+        QFETCH(QStringList, args);
+        const Outcome o = runCli(args);
+        QCOMPARE(o.exitCode, 0);
+        QVERIFY(o.out.contains("sluice-cli"));
+    }
+
+    void unknownCommandIsAUsageError()
+    {
+        const Outcome o = runCli({QStringLiteral("frobnicate")});
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY(o.err.contains("unknown command"));
+    }
+
+    void validateAcceptsTheExamples()
+    {
+        const Outcome o = runCli({QStringLiteral("validate"), example("hello.asl.json"), example("catalogue-sync.asl.json")});
+        QCOMPARE(o.exitCode, 0);
+        QVERIFY(o.err.isEmpty());
+    }
+
+    void validateReportsFileLineColumnPointer()
+    {
+        const QString file = fixture("definitions/invalid/catch-missing-next.asl.json");
+        const Outcome o = runCli({QStringLiteral("validate"), file});
+        QCOMPARE(o.exitCode, 2);
+        const QList<QByteArray> lines = o.err.trimmed().split('\n');
+        QCOMPARE(lines.size(), 1);
+        QCOMPARE(QString::fromUtf8(lines.first()).section(QStringLiteral(": "), 0, 0), file + QStringLiteral(":4:64"));
+        QVERIFY(lines.first().contains(": /States/A/Catch/0: "));
+    }
+
+    void validateReportsEveryProblem()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("two.asl.json"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "Nowhere"}, "B": {"Type": "Succeed"}}})");
+        f.close();
+        const Outcome o = runCli({QStringLiteral("validate"), file});
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(o.err.trimmed().split('\n').size() >= 2, o.err.constData());   // bad Next and unreachable B
+    }
+
+    void validateRefusesNotJson()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("broken.json"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{\n  \"StartAt\": \"A\",\n  \"States\": {,}\n}");
+        f.close();
+        const Outcome o = runCli({QStringLiteral("validate"), file});
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(o.err.startsWith((file + QStringLiteral(":3:")).toUtf8()), o.err.constData());
+    }
+
+    void runPrintsTheOutput()
+    {
+        const Outcome o = runCli({QStringLiteral("run"), example("hello.asl.json"), QStringLiteral("--input-json"),
+                                  QStringLiteral(R"({"name": "Ada"})"), QStringLiteral("--no-delays")});
+        QCOMPARE(o.exitCode, 0);
+        QCOMPARE(text(parse(o.out)), text(sluice::Json{{"greeting", "Hello, Ada!"}, {"polite", true}}));
+    }
+
+    void runReadsInputFromAFileAndStdin()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("in.json"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"name": "Grace"})");
+        f.close();
+        Outcome o = runCli({QStringLiteral("run"), example("hello.asl.json"), QStringLiteral("--input"), file,
+                            QStringLiteral("--no-delays")});
+        QCOMPARE(o.exitCode, 0);
+        QCOMPARE(QString::fromStdString(parse(o.out)["greeting"].get<std::string>()), QStringLiteral("Hello, Grace!"));
+        o = runCli({QStringLiteral("run"), example("hello.asl.json"), QStringLiteral("--input"), QStringLiteral("-"),
+                    QStringLiteral("--no-delays")},
+                   R"({"name": "Linus"})");
+        QCOMPARE(o.exitCode, 0);
+        QCOMPARE(QString::fromStdString(parse(o.out)["greeting"].get<std::string>()), QStringLiteral("Hello, Linus!"));
+    }
+
+    void runFailurePrintsErrorAndCause()
+    {
+        const Outcome o = runCli({QStringLiteral("run"), example("hello.asl.json"), QStringLiteral("--no-delays")});
+        QCOMPARE(o.exitCode, 1);
+        const sluice::Json error = parse(o.out);
+        QCOMPARE(error["Error"].get<std::string>(), std::string("States.Runtime"));
+        QVERIFY(error["Cause"].get<std::string>().find("$.name") != std::string::npos);
+    }
+
+    void runFailWithoutCauseLeavesCauseOut()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("fail.asl.json"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"StartAt": "F", "States": {"F": {"Type": "Fail", "Error": "Only.Error"}}})");
+        f.close();
+        const Outcome o = runCli({QStringLiteral("run"), file});
+        QCOMPARE(o.exitCode, 1);
+        QCOMPARE(text(parse(o.out)), text(sluice::Json{{"Error", "Only.Error"}}));
+    }
+
+    void runRefusesBadInput_data()
+    {
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<QByteArray>("expected");
+        QTest::newRow("not JSON") << QByteArray("{\"name\": ") << QByteArray("not valid JSON");
+        QTest::newRow("invalid UTF-8") << QByteArray("{\"name\": \"\xff\xfe\"}") << QByteArray("not valid JSON");
+    }
+    void runRefusesBadInput()
+    {
+        QFETCH(QByteArray, input);
+        QFETCH(QByteArray, expected);
+        const Outcome o = runCli({QStringLiteral("run"), example("hello.asl.json"), QStringLiteral("--input"), QStringLiteral("-")},
+                                 input);
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(o.err.contains(expected), o.err.constData());
+        QVERIFY(o.out.isEmpty());
+    }
+
+    void runRefusesAnInvalidDefinition()
+    {
+        const QString file = fixture("definitions/invalid/catch-missing-next.asl.json");
+        const Outcome o = runCli({QStringLiteral("run"), file});
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY(o.err.contains("/States/A/Catch/0"));
+        QVERIFY(o.out.isEmpty());
+    }
+
+    void runWithMockConfig_data()
+    {
+        QTest::addColumn<QString>("testCase");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QByteArray>("expected");
+        QTest::newRow("happy") << QStringLiteral("HappyPath") << 0 << QByteArray(R"({"enriched":{"score":7,"sku":"A-1"}})");
+        QTest::newRow("retried") << QStringLiteral("ThrottledThenOk") << 0 << QByteArray(R"({"enriched":{"score":9,"sku":"A-1"}})");
+        QTest::newRow("caught") << QStringLiteral("Broken") << 1 << QByteArray(R"({"Cause":"boom","Error":"Enrich.Failed"})");
+    }
+    void runWithMockConfig()
+    {
+        QFETCH(QString, testCase);
+        QFETCH(int, exitCode);
+        QFETCH(QByteArray, expected);
+        const Outcome o = runCli({QStringLiteral("run"), fixture("cli/lambda.asl.json"), QStringLiteral("--mock-config"),
+                                  fixture("cli/mocks.json"), QStringLiteral("--test-case"), testCase,
+                                  QStringLiteral("--name"), QStringLiteral("Enricher"), QStringLiteral("--no-delays")});
+        QCOMPARE(o.exitCode, exitCode);
+        QCOMPARE(o.out.trimmed(), expected);
+    }
+
+    void runWithUnknownTestCaseIsAUsageError()
+    {
+        const Outcome o = runCli({QStringLiteral("run"), fixture("cli/lambda.asl.json"), QStringLiteral("--mock-config"),
+                                  fixture("cli/mocks.json"), QStringLiteral("--test-case"), QStringLiteral("Nope"),
+                                  QStringLiteral("--name"), QStringLiteral("Enricher")});
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY(o.err.contains("Nope"));
+    }
+
+    void runWithContextAndName()
+    {
+        QTemporaryDir dir;
+        const QString context = dir.filePath(QStringLiteral("context.json"));
+        QFile f(context);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"Execution": {"Name": "nightly-2026-11-21", "StartTime": "2026-11-21T02:00:00Z"}})");
+        f.close();
+        const Outcome o = runCli({QStringLiteral("run"), fixture("cli/context.asl.json"), QStringLiteral("--context"),
+                                  context, QStringLiteral("--name"), QStringLiteral("Catalogue")});
+        QCOMPARE(o.exitCode, 0);
+        QCOMPARE(text(parse(o.out)), text(sluice::Json{{"execution", "nightly-2026-11-21"}, {"machine", "Catalogue"},
+                                             {"started", "2026-11-21T02:00:00Z"}}));
+    }
+
+    void runTheCatalogueExample()
+    {
+        const Outcome o = runCli({QStringLiteral("run"), example("catalogue-sync.asl.json"), QStringLiteral("--no-delays")});
+        QCOMPARE(o.exitCode, 0);
+        QCOMPARE(parse(o.out)["products"].get<int>(), 46);
+    }
+
+    void runTimesOutPerTaskEvenWithNoDelays()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("slow.asl.json"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"StartAt": "S", "States": {"S": {"Type": "Task", "Resource": "sluice:sleep", "Parameters": {"Seconds": 10}, "TimeoutSeconds": 1, "End": true}}})");
+        f.close();
+        const Outcome o = runCli({QStringLiteral("run"), file, QStringLiteral("--no-delays")});
+        QCOMPARE(o.exitCode, 1);
+        QCOMPARE(QString::fromStdString(parse(o.out)["Error"].get<std::string>()), QStringLiteral("States.Timeout"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
