@@ -181,6 +181,7 @@ Execution Engine::start(std::shared_ptr<const Workflow> workflow, Json input, Ex
     exec->contextBase = std::move(context);
     exec->usesExecutionInput = !inputOverridden && machineReadsInput(exec->workflow->root);
     exec->options = std::move(options);
+    exec->options.tasks.reset();   // exec->tasks holds it, and lets go of it at the end
     exec->result.executionId = exec->id;
     exec->result.startedMs = exec->startedMs;
 
@@ -262,6 +263,7 @@ void ExecutionState::finish(ExecutionStatus status, Json output, Failure failure
     }
     scope->aborted = true;
     cancelFlag->store(true);
+    tasks.store(nullptr);
     runtime->cancelTimers(this);
     publishProgress(true);
     ExecutionResult copy;

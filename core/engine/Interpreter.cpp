@@ -577,7 +577,8 @@ Step runTask(const std::shared_ptr<ItemRun> &self)
         if (mocked)
             return taskDone(self, std::move(*mocked));
     }
-    std::shared_ptr<TaskResource> resource = exec.tasks ? exec.tasks->find(state.resource) : nullptr;
+    const std::shared_ptr<TaskRegistry> registry = exec.tasks.load();
+    std::shared_ptr<TaskResource> resource = registry ? registry->find(state.resource) : nullptr;
     if (!resource)
         return fail(self, runtimeFailure(run, "No task resource '" + state.resource +
                                                   "' is available here. Sluice runs 'sluice:' resources; other "
@@ -602,6 +603,30 @@ Step runTask(const std::shared_ptr<ItemRun> &self)
     const quint64 generation = ++run.generation;
     const int worker = run.worker;
     std::weak_ptr<RuntimeHandle> runtime = exec.runtime;
+    if (heartbeat && *heartbeat > 0) {
+        // Each heartbeat re-arms the HeartbeatSeconds timer; only the newest timer may fire.
+        const qint64 heartbeatMs = qint64(std::llround(*heartbeat * 1000.0));
+        std::weak_ptr<ItemRun> weakItem = self;
+        call.heartbeat = [weakItem, generation, worker, runtime, heartbeatMs]() {
+            auto handle = runtime.lock();
+            if (!handle)
+                return;
+            handle->post(worker, [weakItem, generation, runtime, worker, heartbeatMs]() {
+                auto item = weakItem.lock();
+                auto h = runtime.lock();
+                if (!item || !h || item->generation != generation)
+                    return;
+                const quint64 beat = ++item->heartbeats;
+                h->after(worker, heartbeatMs, item->exec.get(), [weakItem, generation, beat]() {
+                    auto it = weakItem.lock();
+                    if (it && it->heartbeats == beat)
+                        resumeWith(it, generation,
+                                   Failure{errors::kHeartbeatTimeout, "The task '" + it->state->name +
+                                                                          "' sent no heartbeat in time."});
+                });
+            });
+        };
+    }
     run.inInvoke = true;
     run.syncDone = false;
     resource->invoke(call, [self, generation, worker, runtime](Result<Json, Failure> result) mutable {
@@ -628,20 +653,25 @@ Step runTask(const std::shared_ptr<ItemRun> &self)
         return taskDone(self, std::move(result));
     }
 
-    // TimeoutSeconds bounds the attempt. Tasks here report no heartbeats, so HeartbeatSeconds bounds the
-    // time until the result as well, with its own error name.
-    auto arm = [&](double seconds, const char *error, const char *what) {
-        exec.runtime->after(worker, qint64(std::llround(seconds * 1000.0)), run.exec.get(),
-                            [self, generation, error, what]() {
+    // TimeoutSeconds bounds the attempt; HeartbeatSeconds bounds the time between heartbeats (the first
+    // counts from the start), each with its own error name.
+    if (timeout && *timeout > 0) {
+        exec.runtime->after(worker, qint64(std::llround(*timeout * 1000.0)), run.exec.get(), [self, generation]() {
+            resumeWith(self, generation,
+                       Failure{errors::kTimeout, "The task '" + self->state->name + "' did not finish in time."});
+        });
+    }
+    if (heartbeat && *heartbeat > 0) {
+        const quint64 beat = ++run.heartbeats;
+        exec.runtime->after(worker, qint64(std::llround(*heartbeat * 1000.0)), run.exec.get(),
+                            [self, generation, beat]() {
+                                if (self->heartbeats != beat)
+                                    return;
                                 resumeWith(self, generation,
-                                           Failure{error, std::string("The task '") + self->state->name +
-                                                              "' did not " + what + " in time."});
+                                           Failure{errors::kHeartbeatTimeout, "The task '" + self->state->name +
+                                                                                  "' sent no heartbeat in time."});
                             });
-    };
-    if (timeout && *timeout > 0)
-        arm(*timeout, errors::kTimeout, "finish");
-    if (heartbeat && *heartbeat > 0)
-        arm(*heartbeat, errors::kHeartbeatTimeout, "send a heartbeat");
+    }
     return Step::Suspend;
 }
 

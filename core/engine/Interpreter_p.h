@@ -78,7 +78,9 @@ struct ExecutionState : std::enable_shared_from_this<ExecutionState>
     std::string name;
     std::shared_ptr<const Workflow> workflow;
     ExecutionOptions options;
-    std::shared_ptr<TaskRegistry> tasks;
+    /// Released when the execution ends, so that a late task callback on a resource's own thread never
+    /// holds the last reference to the resource that runs it.
+    std::atomic<std::shared_ptr<TaskRegistry>> tasks;
     std::shared_ptr<RuntimeHandle> runtime;
     int workers = 1;
     QPointer<Engine> engine;
@@ -140,6 +142,7 @@ struct ItemRun : std::enable_shared_from_this<ItemRun>
     int attempt = 1;
     qint64 enteredMs = 0;                // ms since epoch when the state was entered
     quint64 generation = 0;              // bumps when the state is left, so late callbacks are ignored
+    quint64 heartbeats = 0;              // bumps with each heartbeat of the task that is out
     std::unordered_map<const State *, int> invocations;   // task invocations per state (mock ranges)
 
     // task state, while a task is out

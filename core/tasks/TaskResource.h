@@ -24,6 +24,9 @@ struct TaskCall
     std::string idempotencyKey;     ///< "<execution>/<item>/<state>/<attempt>": pass it on where possible
     double timeoutSeconds = 0;      ///< 0 = none; the engine enforces it too
     std::shared_ptr<const std::atomic_bool> cancelled;   ///< set when the execution is cancelled or timed out
+    /// Tells the engine the task is alive (HeartbeatSeconds restarts). Callable from any thread, any number
+    /// of times until `done` is called; empty when the state has no HeartbeatSeconds.
+    std::function<void()> heartbeat;
 };
 
 /// Called exactly once per invocation with the task's result or its Failure; may be called on any thread.

@@ -9,6 +9,9 @@
 #include <QMutex>
 #include <QTemporaryDir>
 
+#include <chrono>
+#include <thread>
+
 using namespace sluice;
 
 namespace {
@@ -59,6 +62,34 @@ private:
     QMutex m_mutex;
     std::vector<qint64> m_times;        // guarded by m_mutex
     std::vector<std::string> m_keys;    // guarded by m_mutex
+};
+
+/// A slow task on its own thread that may send heartbeats while it works.
+class SlowResource : public TaskResource
+{
+public:
+    SlowResource(int workMs, int heartbeatEveryMs) : m_workMs(workMs), m_everyMs(heartbeatEveryMs) {}
+    ~SlowResource() override
+    {
+        for (auto &t : m_threads)
+            t.join();
+    }
+    void invoke(const TaskCall &call, TaskCallback done) override
+    {
+        m_threads.emplace_back([this, call, done = std::move(done)]() {
+            for (int waited = 0; waited < m_workMs; waited += 50) {
+                std::this_thread::sleep_for(std::chrono::milliseconds(50));
+                if (m_everyMs > 0 && waited % m_everyMs == 0 && call.heartbeat)
+                    call.heartbeat();
+            }
+            done(Json("done"));
+        });
+    }
+
+private:
+    const int m_workMs;
+    const int m_everyMs;
+    std::vector<std::thread> m_threads;
 };
 
 } // namespace
@@ -225,6 +256,32 @@ private Q_SLOTS:
         const ExecutionResult result = test::runToEnd(engine, definition, Json::object(), options);
         QCOMPARE(int(result.status), int(ExecutionStatus::Succeeded));
         QVERIFY(timer.elapsed() < 2000);
+    }
+
+    void heartbeatSecondsNeedsHeartbeats_data()
+    {
+        QTest::addColumn<int>("heartbeatEveryMs");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("beating") << 300 << QStringLiteral("\"done\"");
+        QTest::newRow("silent") << 0 << QStringLiteral("States.HeartbeatTimeout");
+    }
+    void heartbeatSecondsNeedsHeartbeats()
+    {
+        QFETCH(int, heartbeatEveryMs);
+        QFETCH(QString, expected);
+        auto tasks = TaskRegistry::withBuiltins();
+        auto slow = std::make_shared<SlowResource>(1600, heartbeatEveryMs);
+        tasks->add("test:slow", slow);
+        const Json definition = {{"StartAt", "T"},
+                                 {"States", {{"T", {{"Type", "Task"}, {"Resource", "test:slow"}, {"HeartbeatSeconds", 1},
+                                                    {"TimeoutSeconds", 10}, {"End", true}}}}}};
+        Engine engine(2);
+        ExecutionOptions options;
+        options.tasks = tasks;
+        const ExecutionResult result = test::runToEnd(engine, definition, Json::object(), options);
+        const QString got = result.status == ExecutionStatus::Succeeded ? QString::fromStdString(result.output().dump())
+                                                                        : QString::fromStdString(result.failure.error);
+        QCOMPARE(got, expected);
     }
 
     void executionTimeoutSeconds()
