@@ -420,11 +420,51 @@ std::optional<std::int64_t> integerArg(const Json &value, bool round)
     return static_cast<std::int64_t>(d);
 }
 
+/// A States.Format value as Step Functions renders it (Java's toString): strings raw, numbers, booleans
+/// and null as JSON, arrays as "[a, b]" and objects as "{k=v, k2=w}", strings raw inside them too.
+/// Iterative, so deeply nested values are fine.
 std::string renderForFormat(const Json &value)
 {
     if (value.is_string())
         return value.get_ref<const std::string &>();
-    return detail::dumpCompact(value);
+    struct Frame
+    {
+        const Json *node;
+        Json::const_iterator it;
+        bool first;
+    };
+    std::string out;
+    std::vector<Frame> stack;
+    auto open = [&](const Json &node) {
+        if (node.is_structured()) {
+            out += node.is_object() ? '{' : '[';
+            stack.push_back({&node, node.cbegin(), true});
+        } else if (node.is_string()) {
+            out += node.get_ref<const std::string &>();
+        } else {
+            out += node.dump();
+        }
+    };
+    open(value);
+    while (!stack.empty()) {
+        Frame &frame = stack.back();
+        if (frame.it == frame.node->cend()) {
+            out += frame.node->is_object() ? '}' : ']';
+            stack.pop_back();
+            continue;
+        }
+        if (!frame.first)
+            out += ", ";
+        frame.first = false;
+        if (frame.node->is_object()) {
+            out += frame.it.key();
+            out += '=';
+        }
+        const Json &child = *frame.it;
+        ++frame.it;
+        open(child);   // may grow the stack: `frame` is not used after this
+    }
+    return out;
 }
 
 /// Hash that agrees with Json equality on numbers (1 == 1.0 == 1u); containers hash by size only.

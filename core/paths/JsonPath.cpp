@@ -36,12 +36,15 @@ constexpr std::size_t kMaxPathLength = 64 * 1024;
 // Parser
 // ---------------------------------------------------------------------------------------------------
 
-bool isNameChar(char c)
+bool isNameChar(char c, bool inFilter)
 {
     // Dot notation is lenient, as Jayway JsonPath (which Step Functions uses) is: anything up to the
-    // next structural character.
-    static constexpr const char kStop[] = ".[]()'\",*@?:!=<>&|~ \t\r\n";
-    return c != '\0' && std::strchr(kStop, c) == nullptr;
+    // next structural character. Operators end a name only inside filters, so "$.&Ж中" works.
+    static constexpr const char kStop[] = ".[]()'\",*@?: \t\r\n\\";
+    static constexpr const char kFilterStop[] = "!=<>&|~";
+    if (c == '\0' || std::strchr(kStop, c) != nullptr)
+        return false;
+    return !inFilter || std::strchr(kFilterStop, c) == nullptr;
 }
 
 class PathParser
@@ -120,12 +123,13 @@ private:
                     step.selectors.push_back({Selector::Kind::Wildcard, {}, 0, {}, {}, 1, {}});
                 } else {
                     const std::size_t begin = m_pos;
-                    while (!atEnd() && isNameChar(peek()))
-                        ++m_pos;
+                    std::string name;
+                    bool escaped = false;
+                    if (!parseDotName(name, inFilter, escaped))
+                        return false;
                     if (m_pos == begin)
                         return fail("a name, '*' or '[' must follow '.'");
-                    std::string name(m_text.substr(begin, m_pos - begin));
-                    if (!step.recursive && name == "length" && consume("()")) {
+                    if (!step.recursive && !escaped && name == "length" && consume("()")) {
                         length = true;
                         m_lengthOffset = step.offset;
                         continue;
@@ -145,6 +149,42 @@ private:
                 if (!parseBracket(step))
                     return false;
                 steps.push_back(std::move(step));
+            } else {
+                break;
+            }
+        }
+        return true;
+    }
+
+    /// A name in dot notation. A backslash escapes the next character ("$.store\\.book" is one
+    /// name) and "\\uXXXX" is a code point, as in the Reference Path examples of the spec.
+    bool parseDotName(std::string &name, bool inFilter, bool &escaped)
+    {
+        while (!atEnd()) {
+            const char c = peek();
+            if (c == '\\') {
+                escaped = true;
+                ++m_pos;
+                if (atEnd())
+                    return fail("a backslash at the end of the path escapes nothing");
+                if (consume('u')) {
+                    unsigned code = 0;
+                    if (!hex4(code))
+                        return fail("bad \\u escape");
+                    if (code >= 0xD800 && code <= 0xDBFF && peek() == '\\' && peek(1) == 'u') {
+                        m_pos += 2;
+                        unsigned low = 0;
+                        if (!hex4(low) || low < 0xDC00 || low > 0xDFFF)
+                            return fail("bad \\u surrogate pair");
+                        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
+                    }
+                    appendUtf8(name, code);
+                } else {
+                    name += m_text[m_pos++];
+                }
+            } else if (isNameChar(c, inFilter)) {
+                name += c;
+                ++m_pos;
             } else {
                 break;
             }
