@@ -867,7 +867,8 @@ Result<const Json *, Failure> JsonPath::find(const EvalScope &scope) const
         return &scope.input();
     const Json &base = d->context ? scope.context() : scope.input();
     if (!d->definite)
-        return Failure{errors::kRuntime, "The JSONPath '" + d->text + "' selects several nodes; it has no single node"};
+        return Failure{errors::kRuntime,
+                       "The JSONPath '" + detail::shortText(d->text) + "' selects several nodes; it has no single node"};
     if (const Json *node = findSimple(d->steps, &base))
         return node;
     return notFound(d->text, base, d->context);
@@ -892,7 +893,7 @@ Result<Json, Failure> JsonPath::evaluate(const EvalScope &scope) const
                 return Json(node->size());
             if (node->is_string())
                 return Json(node->get_ref<const std::string &>().size());
-            return Failure{errors::kRuntime, "The JSONPath '" + d->text + "' applies length() to "
+            return Failure{errors::kRuntime, "The JSONPath '" + detail::shortText(d->text) + "' applies length() to "
                                                  + detail::shortJson(*node) + ", which has no length"};
         }
         Budget budget;
@@ -910,6 +911,35 @@ Result<Json, Failure> JsonPath::evaluate(const EvalScope &scope) const
     } catch (const std::exception &e) {
         return Failure{errors::kRuntime, "The JSONPath '" + detail::shortText(text()) + "' failed: " + e.what()};
     }
+}
+
+namespace {
+
+Failure withField(Failure failure, const std::string &pathText, std::string_view field)
+{
+    const std::string prefix = "The JSONPath '" + detail::shortText(pathText) + "'";
+    if (!field.empty() && failure.cause.compare(0, prefix.size(), prefix) == 0)
+        failure.cause.insert(prefix.size(),
+                             " specified for the field '" + detail::shortText(std::string(field), 80) + "'");
+    return failure;
+}
+
+} // namespace
+
+Result<const Json *, Failure> JsonPath::find(const EvalScope &scope, std::string_view field) const
+{
+    auto found = find(scope);
+    if (!found)
+        return withField(std::move(found).error(), text(), field);
+    return found;
+}
+
+Result<Json, Failure> JsonPath::evaluate(const EvalScope &scope, std::string_view field) const
+{
+    auto value = evaluate(scope);
+    if (!value)
+        return withField(std::move(value).error(), text(), field);
+    return value;
 }
 
 bool JsonPath::exists(const EvalScope &scope) const

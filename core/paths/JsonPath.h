@@ -50,6 +50,12 @@ public:
     /// Indefinite path: an array of every match, in document order (possibly empty).
     Result<Json, Failure> evaluate(const EvalScope &scope) const;
 
+    /// As find() and evaluate(), with the field that holds the path named in a failure's cause, as Step
+    /// Functions words it: "The JSONPath '$.x' specified for the field 'InputPath' could not be found in
+    /// the input '{...}'". The caller adds the state ("An error occurred while executing the state 'S'.").
+    Result<const Json *, Failure> find(const EvalScope &scope, std::string_view field) const;
+    Result<Json, Failure> evaluate(const EvalScope &scope, std::string_view field) const;
+
     /// True if a definite path finds a node (used by IsPresent).
     bool exists(const EvalScope &scope) const;
 

@@ -179,18 +179,9 @@ Result<Json, Failure> evaluateNode(const Node &node, const EvalScope &scope)
         }
         return result;
     }
-    case Node::Kind::Path: {
-        auto value = node.path.evaluate(scope);
-        if (!value) {
-            Failure failure = std::move(value).error();
-            // Name the field, as Step Functions does: "The JSONPath '$.x' specified for the field 'x.$' ..."
-            const std::string prefix = "The JSONPath '" + detail::shortText(node.path.text()) + "'";
-            if (failure.cause.compare(0, prefix.size(), prefix) == 0)
-                failure.cause.insert(prefix.size(), " specified for the field '" + detail::shortText(node.field, 80) + "'");
-            return failure;
-        }
-        return value;
-    }
+    case Node::Kind::Path:
+        // "The JSONPath '$.x' specified for the field 'x.$' could not be found in the input '...'"
+        return node.path.evaluate(scope, node.field);
     case Node::Kind::Call:
         return node.call.evaluate(scope);
     }
