@@ -612,9 +612,11 @@ Value evalCall(const Call &call, const EvalScope &scope)
         if (count > kMaxArrayRange)
             return intrinsicFailure(info, "the range has more than " + std::to_string(kMaxArrayRange) + " items");
         Json result = Json::array();
-        std::int64_t value = *start;
-        for (std::size_t i = 0; i < static_cast<std::size_t>(count); ++i, value += *step)
-            result.push_back(value);
+        for (std::size_t i = 0; i < static_cast<std::size_t>(count); ++i) {
+            // Every item lies between start and end, so it fits; the product may not, hence 128 bits.
+            const __int128 value = static_cast<__int128>(*start) + static_cast<__int128>(i) * *step;
+            result.push_back(static_cast<std::int64_t>(value));
+        }
         return result;
     }
     case Fn::ArrayGetItem: {

@@ -732,16 +732,23 @@ void applySelector(const Selector &sel, const Json &node, const Json &root, Node
         const auto size = static_cast<std::int64_t>(node.size());
         const std::int64_t step = sel.step;
         auto normalize = [size](std::int64_t i) { return i < 0 ? std::max<std::int64_t>(i + size, -1) : i; };
+        // The loops stop before `i += step` could overflow with huge steps.
         if (step > 0) {
-            std::int64_t lo = sel.start ? std::clamp<std::int64_t>(normalize(*sel.start), 0, size) : 0;
-            std::int64_t hi = sel.end ? std::clamp<std::int64_t>(normalize(*sel.end), 0, size) : size;
-            for (std::int64_t i = lo; i < hi; i += step)
+            const std::int64_t lo = sel.start ? std::clamp<std::int64_t>(normalize(*sel.start), 0, size) : 0;
+            const std::int64_t hi = sel.end ? std::clamp<std::int64_t>(normalize(*sel.end), 0, size) : size;
+            for (std::int64_t i = lo; i < hi; i += step) {
                 out.push_back(&node[static_cast<std::size_t>(i)]);
+                if (step >= hi - i)
+                    break;
+            }
         } else {
-            std::int64_t hi = sel.start ? std::clamp<std::int64_t>(normalize(*sel.start), -1, size - 1) : size - 1;
-            std::int64_t lo = sel.end ? std::clamp<std::int64_t>(normalize(*sel.end), -1, size - 1) : -1;
-            for (std::int64_t i = hi; i > lo; i += step)
+            const std::int64_t hi = sel.start ? std::clamp<std::int64_t>(normalize(*sel.start), -1, size - 1) : size - 1;
+            const std::int64_t lo = sel.end ? std::clamp<std::int64_t>(normalize(*sel.end), -1, size - 1) : -1;
+            for (std::int64_t i = hi; i > lo; i += step) {
                 out.push_back(&node[static_cast<std::size_t>(i)]);
+                if (-step >= i - lo)
+                    break;
+            }
         }
         break;
     }
