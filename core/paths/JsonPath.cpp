@@ -138,7 +138,7 @@ private:
                     sel.kind = Selector::Kind::Name;
                     sel.name = std::move(name);
                     // In filters `@.length` is an array's size unless the object has such a key.
-                    if (inFilter && !step.recursive && sel.name == "length" && !isPathContinuation())
+                    if (inFilter && !step.recursive && !escaped && sel.name == "length" && !isPathContinuation())
                         step.lengthOrKey = true;
                     step.selectors.push_back(std::move(sel));
                 }
