@@ -567,6 +567,8 @@ Value evalCall(const Call &call, const EvalScope &scope)
         if (auto f = requireType(0, args[0].is_string(), "a string"))
             return *f;
         const auto &text = args[0].get_ref<const std::string &>();
+        if (detail::nestsDeeperThan(std::string_view(text), detail::kMaxNesting))
+            return intrinsicFailure(info, "the JSON nests deeper than " + std::to_string(detail::kMaxNesting) + " levels");
         Json parsed = Json::parse(text, nullptr, false);
         if (parsed.is_discarded())
             return intrinsicFailure(info, "the string is not JSON: " + detail::shortJson(args[0], 120));

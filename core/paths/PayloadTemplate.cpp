@@ -10,8 +10,8 @@ namespace sluice {
 
 namespace {
 
-/// Dynamic parts (objects holding ".$" fields, and their ancestors) nest at most this deep. Static
-/// subtrees below may be as deep as the document parser allows.
+/// Dynamic parts (objects holding ".$" fields, and their ancestors) nest at most this deep; static
+/// subtrees at most detail::kMaxNesting.
 constexpr int kMaxDynamicDepth = 512;
 
 struct Node
@@ -207,6 +207,10 @@ PayloadTemplate &PayloadTemplate::operator=(PayloadTemplate &&) noexcept = defau
 Result<PayloadTemplate> PayloadTemplate::compile(const Json &source, std::string_view pointer)
 {
     try {
+        if (detail::nestsDeeperThan(source, detail::kMaxNesting))
+            return Error{ErrorCode::BadTemplate,
+                         QStringLiteral("The payload template nests deeper than %1 levels").arg(detail::kMaxNesting),
+                         SourceLocation{QString::fromUtf8(std::string(pointer).c_str()), 0, 0}};
         auto impl = std::make_shared<Impl>();
         impl->source = source;
         if (auto error = compileNode(source, std::string(pointer), 0, impl->root, impl->usesContext))
