@@ -36,12 +36,15 @@ constexpr std::size_t kMaxPathLength = 64 * 1024;
 // Parser
 // ---------------------------------------------------------------------------------------------------
 
-bool isNameChar(char c)
+bool isNameChar(char c, bool inFilter)
 {
     // Dot notation is lenient, as Jayway JsonPath (which Step Functions uses) is: anything up to the
-    // next structural character.
-    static constexpr const char kStop[] = ".[]()'\",*@?:!=<>&|~ \t\r\n";
-    return c != '\0' && std::strchr(kStop, c) == nullptr;
+    // next structural character. Operators end a name only inside filters, so "$.&Ж中" works.
+    static constexpr const char kStop[] = ".[]()'\",*@?: \t\r\n\\";
+    static constexpr const char kFilterStop[] = "!=<>&|~";
+    if (c == '\0' || std::strchr(kStop, c) != nullptr)
+        return false;
+    return !inFilter || std::strchr(kFilterStop, c) == nullptr;
 }
 
 class PathParser
@@ -62,13 +65,16 @@ public:
     }
 
     const std::string &error() const { return m_error; }
-    std::size_t position() const { return m_pos; }
+    std::size_t lengthOffset() const { return m_lengthOffset; }
 
 private:
     bool fail(std::string message)
     {
-        if (m_error.empty())
-            m_error = std::move(message);
+        if (!m_error.empty())
+            return false;
+        m_error = std::move(message);
+        if (m_error.find("character") == std::string::npos)
+            m_error += " at character " + std::to_string(std::min(m_pos, m_text.size()) + 1);
         return false;
     }
     bool atEnd() const { return m_pos >= m_text.size(); }
@@ -106,6 +112,7 @@ private:
                 return fail("length() must be the last step of a path");
             if (c == '.') {
                 Step step;
+                step.offset = m_pos;
                 ++m_pos;
                 if (consume('.'))
                     step.recursive = true;
@@ -116,29 +123,68 @@ private:
                     step.selectors.push_back({Selector::Kind::Wildcard, {}, 0, {}, {}, 1, {}});
                 } else {
                     const std::size_t begin = m_pos;
-                    while (!atEnd() && isNameChar(peek()))
-                        ++m_pos;
+                    std::string name;
+                    bool escaped = false;
+                    if (!parseDotName(name, inFilter, escaped))
+                        return false;
                     if (m_pos == begin)
                         return fail("a name, '*' or '[' must follow '.'");
-                    std::string name(m_text.substr(begin, m_pos - begin));
-                    if (!step.recursive && name == "length" && consume("()")) {
+                    if (!step.recursive && !escaped && name == "length" && consume("()")) {
                         length = true;
+                        m_lengthOffset = step.offset;
                         continue;
                     }
                     Selector sel;
                     sel.kind = Selector::Kind::Name;
                     sel.name = std::move(name);
                     // In filters `@.length` is an array's size unless the object has such a key.
-                    if (inFilter && !step.recursive && sel.name == "length" && !isPathContinuation())
+                    if (inFilter && !step.recursive && !escaped && sel.name == "length" && !isPathContinuation())
                         step.lengthOrKey = true;
                     step.selectors.push_back(std::move(sel));
                 }
                 steps.push_back(std::move(step));
             } else if (c == '[') {
                 Step step;
+                step.offset = m_pos;
                 if (!parseBracket(step))
                     return false;
                 steps.push_back(std::move(step));
+            } else {
+                break;
+            }
+        }
+        return true;
+    }
+
+    /// A name in dot notation. A backslash escapes the next character ("$.store\\.book" is one
+    /// name) and "\\uXXXX" is a code point, as in the Reference Path examples of the spec.
+    bool parseDotName(std::string &name, bool inFilter, bool &escaped)
+    {
+        while (!atEnd()) {
+            const char c = peek();
+            if (c == '\\') {
+                escaped = true;
+                ++m_pos;
+                if (atEnd())
+                    return fail("a backslash at the end of the path escapes nothing");
+                if (consume('u')) {
+                    unsigned code = 0;
+                    if (!hex4(code))
+                        return fail("bad \\u escape");
+                    if (code >= 0xD800 && code <= 0xDBFF && peek() == '\\' && peek(1) == 'u') {
+                        m_pos += 2;
+                        unsigned low = 0;
+                        if (!hex4(low) || low < 0xDC00 || low > 0xDFFF)
+                            return fail("bad \\u surrogate pair");
+                        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
+                    }
+                    appendUtf8(name, code);
+                } else {
+                    name += m_text[m_pos++];
+                }
+            } else if (isNameChar(c, inFilter)) {
+                name += c;
+                ++m_pos;
             } else {
                 break;
             }
@@ -180,6 +226,20 @@ private:
                     break;
                 c = m_text[m_pos++];
                 switch (c) {
+                case 'u': {
+                    unsigned code = 0;
+                    if (!hex4(code))
+                        return fail("bad \\u escape");
+                    if (code >= 0xD800 && code <= 0xDBFF && peek() == '\\' && peek(1) == 'u') {
+                        m_pos += 2;
+                        unsigned low = 0;
+                        if (!hex4(low) || low < 0xDC00 || low > 0xDFFF)
+                            return fail("bad \\u surrogate pair");
+                        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
+                    }
+                    appendUtf8(out, code);
+                    break;
+                }
                 case 'n': out += '\n'; break;
                 case 't': out += '\t'; break;
                 case 'r': out += '\r'; break;
@@ -192,6 +252,38 @@ private:
             out += c;
         }
         return fail("unterminated string starting at character " + std::to_string(begin + 1));
+    }
+
+    bool hex4(unsigned &out)
+    {
+        out = 0;
+        for (int i = 0; i < 4; ++i) {
+            const char c = peek();
+            if (!std::isxdigit(static_cast<unsigned char>(c)))
+                return false;
+            out = out * 16 + static_cast<unsigned>(std::isdigit(static_cast<unsigned char>(c)) ? c - '0' : (c | 0x20) - 'a' + 10);
+            ++m_pos;
+        }
+        return true;
+    }
+
+    static void appendUtf8(std::string &out, unsigned code)
+    {
+        if (code < 0x80) {
+            out += static_cast<char>(code);
+        } else if (code < 0x800) {
+            out += static_cast<char>(0xC0 | (code >> 6));
+            out += static_cast<char>(0x80 | (code & 0x3F));
+        } else if (code < 0x10000) {
+            out += static_cast<char>(0xE0 | (code >> 12));
+            out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (code & 0x3F));
+        } else {
+            out += static_cast<char>(0xF0 | (code >> 18));
+            out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
+            out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (code & 0x3F));
+        }
     }
 
     bool parseBracket(Step &step)
@@ -367,7 +459,13 @@ private:
                 out.kind = FilterExpr::Kind::Compare;
                 out.op = candidate.op;
                 skipSpace();
-                return parseOperand(out.rhs);
+                if (!parseOperand(out.rhs))
+                    return false;
+                for (const Operand *operand : {&out.lhs, &out.rhs})
+                    if (operand->kind != Operand::Kind::Literal && !operand->definite && !operand->length)
+                        return fail("a comparison needs single values: use a path of names and indexes, or "
+                                    "length(), at character " + std::to_string(m_pos + 1));
+                return true;
             }
         }
         if (out.lhs.kind == Operand::Kind::Literal)
@@ -431,6 +529,7 @@ private:
 
     std::string_view m_text;
     std::size_t m_pos = 0;
+    std::size_t m_lengthOffset = 0;
     int m_depth = 0;
     std::string m_error;
 };
@@ -442,7 +541,26 @@ private:
 
 using Nodes = std::vector<const Json *>;
 
-void evalSteps(const std::vector<Step> &steps, const Json &start, const Json &root, Nodes &out);
+/// Nodes one evaluation may visit. Recursive descent and nested filters multiply work (`$..*..*..*` on a
+/// deep document grows as depth^k), so a pathological path fails instead of hanging the engine.
+constexpr std::size_t kMaxWork = 20'000'000;
+
+struct TooMuchWork
+{
+};
+
+struct Budget
+{
+    std::size_t remaining = kMaxWork;
+    void spend(std::size_t n = 1)
+    {
+        if (n > remaining)
+            throw TooMuchWork{};
+        remaining -= n;
+    }
+};
+
+void evalSteps(const std::vector<Step> &steps, const Json &start, const Json &root, Nodes &out, Budget &budget);
 
 /// One name or index step; nullptr when it finds nothing. No copies, no allocations.
 const Json *findStep(const Step &step, const Json *node)
@@ -478,7 +596,7 @@ const Json *findSimple(const std::vector<Step> &steps, const Json *node)
 }
 
 /// A filter operand's value: absent (nullopt), a node, or a computed value kept in `storage`.
-const Json *operandValue(const Operand &op, const Json &current, const Json &root, Json &storage)
+const Json *operandValue(const Operand &op, const Json &current, const Json &root, Json &storage, Budget &budget)
 {
     if (op.kind == Operand::Kind::Literal)
         return &op.literal;
@@ -518,15 +636,10 @@ const Json *operandValue(const Operand &op, const Json &current, const Json &roo
         }
         return node;
     }
+    // Indefinite operands reach here only with length() (the parser allows no other in comparisons).
     Nodes matches;
-    evalSteps(op.steps, base, root, matches);
-    if (op.length) {
-        storage = matches.size();
-        return &storage;
-    }
-    storage = Json::array();
-    for (const Json *match : matches)
-        storage.push_back(*match);
+    evalSteps(op.steps, base, root, matches, budget);
+    storage = matches.size();
     return &storage;
 }
 
@@ -555,20 +668,26 @@ bool compare(FilterExpr::Op op, const Json *a, const Json *b)
     }
 }
 
-bool test(const FilterExpr &expr, const Json &current, const Json &root)
+bool test(const FilterExpr &expr, const Json &current, const Json &root, Budget &budget)
 {
+    budget.spend();
     switch (expr.kind) {
     case FilterExpr::Kind::Or:
         return std::any_of(expr.children.begin(), expr.children.end(),
-                           [&](const FilterExpr &e) { return test(e, current, root); });
+                           [&](const FilterExpr &e) { return test(e, current, root, budget); });
     case FilterExpr::Kind::And:
         return std::all_of(expr.children.begin(), expr.children.end(),
-                           [&](const FilterExpr &e) { return test(e, current, root); });
+                           [&](const FilterExpr &e) { return test(e, current, root, budget); });
     case FilterExpr::Kind::Not:
-        return !test(expr.children.front(), current, root);
+        return !test(expr.children.front(), current, root, budget);
     case FilterExpr::Kind::Exists: {
+        if (!expr.lhs.definite && !expr.lhs.length) {
+            Nodes matches;
+            evalSteps(expr.lhs.steps, expr.lhs.kind == Operand::Kind::Relative ? current : root, root, matches, budget);
+            return !matches.empty();
+        }
         Json storage;
-        const Json *value = operandValue(expr.lhs, current, root, storage);
+        const Json *value = operandValue(expr.lhs, current, root, storage, budget);
         if (!value)
             return false;
         // An indefinite operand exists when it matched something.
@@ -576,15 +695,15 @@ bool test(const FilterExpr &expr, const Json &current, const Json &root)
     }
     case FilterExpr::Kind::Compare: {
         Json left, right;
-        const Json *a = operandValue(expr.lhs, current, root, left);
-        const Json *b = operandValue(expr.rhs, current, root, right);
+        const Json *a = operandValue(expr.lhs, current, root, left, budget);
+        const Json *b = operandValue(expr.rhs, current, root, right, budget);
         return compare(expr.op, a, b);
     }
     }
     return false;
 }
 
-void applySelector(const Selector &sel, const Json &node, const Json &root, Nodes &out)
+void applySelector(const Selector &sel, const Json &node, const Json &root, Nodes &out, Budget &budget)
 {
     switch (sel.kind) {
     case Selector::Kind::Name:
@@ -613,29 +732,36 @@ void applySelector(const Selector &sel, const Json &node, const Json &root, Node
         const auto size = static_cast<std::int64_t>(node.size());
         const std::int64_t step = sel.step;
         auto normalize = [size](std::int64_t i) { return i < 0 ? std::max<std::int64_t>(i + size, -1) : i; };
+        // The loops stop before `i += step` could overflow with huge steps.
         if (step > 0) {
-            std::int64_t lo = sel.start ? std::clamp<std::int64_t>(normalize(*sel.start), 0, size) : 0;
-            std::int64_t hi = sel.end ? std::clamp<std::int64_t>(normalize(*sel.end), 0, size) : size;
-            for (std::int64_t i = lo; i < hi; i += step)
+            const std::int64_t lo = sel.start ? std::clamp<std::int64_t>(normalize(*sel.start), 0, size) : 0;
+            const std::int64_t hi = sel.end ? std::clamp<std::int64_t>(normalize(*sel.end), 0, size) : size;
+            for (std::int64_t i = lo; i < hi; i += step) {
                 out.push_back(&node[static_cast<std::size_t>(i)]);
+                if (step >= hi - i)
+                    break;
+            }
         } else {
-            std::int64_t hi = sel.start ? std::clamp<std::int64_t>(normalize(*sel.start), -1, size - 1) : size - 1;
-            std::int64_t lo = sel.end ? std::clamp<std::int64_t>(normalize(*sel.end), -1, size - 1) : -1;
-            for (std::int64_t i = hi; i > lo; i += step)
+            const std::int64_t hi = sel.start ? std::clamp<std::int64_t>(normalize(*sel.start), -1, size - 1) : size - 1;
+            const std::int64_t lo = sel.end ? std::clamp<std::int64_t>(normalize(*sel.end), -1, size - 1) : -1;
+            for (std::int64_t i = hi; i > lo; i += step) {
                 out.push_back(&node[static_cast<std::size_t>(i)]);
+                if (-step >= i - lo)
+                    break;
+            }
         }
         break;
     }
     case Selector::Kind::Filter:
         if (node.is_object() || node.is_array())
             for (const auto &child : node)
-                if (test(*sel.filter, child, root))
+                if (test(*sel.filter, child, root, budget))
                     out.push_back(&child);
         break;
     }
 }
 
-void evalSteps(const std::vector<Step> &steps, const Json &start, const Json &root, Nodes &out)
+void evalSteps(const std::vector<Step> &steps, const Json &start, const Json &root, Nodes &out, Budget &budget)
 {
     Nodes current{&start};
     Nodes next;
@@ -645,7 +771,7 @@ void evalSteps(const std::vector<Step> &steps, const Json &start, const Json &ro
         for (const Json *node : current) {
             if (!step.recursive) {
                 for (const Selector &sel : step.selectors)
-                    applySelector(sel, *node, root, next);
+                    applySelector(sel, *node, root, next, budget);
                 continue;
             }
             // Pre-order walk (document order) of the node and all its descendants.
@@ -654,8 +780,9 @@ void evalSteps(const std::vector<Step> &steps, const Json &start, const Json &ro
             while (!stack.empty()) {
                 const Json *n = stack.back();
                 stack.pop_back();
+                budget.spend();
                 for (const Selector &sel : step.selectors)
-                    applySelector(sel, *n, root, next);
+                    applySelector(sel, *n, root, next, budget);
                 if (n->is_object() || n->is_array()) {
                     const std::size_t mark = stack.size();
                     for (const auto &child : *n)
@@ -665,6 +792,7 @@ void evalSteps(const std::vector<Step> &steps, const Json &start, const Json &ro
                 }
             }
         }
+        budget.spend(next.size());
         current.swap(next);
         if (current.empty())
             break;
@@ -715,12 +843,16 @@ Result<JsonPath> JsonPath::parse(std::string_view text, Kind kind)
         impl->definite = !impl->length && std::all_of(impl->steps.begin(), impl->steps.end(),
                                                       [](const Step &s) { return s.isSimple(); });
         if (kind == Kind::Reference) {
-            if (!impl->definite)
-                return fail("a reference path may only use names and indexes (no '..', '*', ',', ':', '?', "
-                            "'@' or functions)");
-            for (const Step &step : impl->steps)
+            const auto at = [](std::size_t offset) { return " at character " + std::to_string(offset + 1); };
+            for (const Step &step : impl->steps) {
+                if (!step.isSimple())
+                    return fail("a reference path may only use names and indexes (no '..', '*', ',', ':', '?', '@' "
+                                "or functions)" + at(step.offset));
                 if (step.selectors[0].kind == Selector::Kind::Index && step.selectors[0].index < 0)
-                    return fail("a reference path cannot use a negative index");
+                    return fail("a reference path cannot use a negative index" + at(step.offset));
+            }
+            if (impl->length)
+                return fail("a reference path cannot use length()" + at(parser.lengthOffset()));
         }
         JsonPath path;
         path.d = std::move(impl);
@@ -742,7 +874,8 @@ Result<const Json *, Failure> JsonPath::find(const EvalScope &scope) const
         return &scope.input();
     const Json &base = d->context ? scope.context() : scope.input();
     if (!d->definite)
-        return Failure{errors::kRuntime, "The JSONPath '" + d->text + "' selects several nodes; it has no single node"};
+        return Failure{errors::kRuntime,
+                       "The JSONPath '" + detail::shortText(d->text) + "' selects several nodes; it has no single node"};
     if (const Json *node = findSimple(d->steps, &base))
         return node;
     return notFound(d->text, base, d->context);
@@ -767,10 +900,11 @@ Result<Json, Failure> JsonPath::evaluate(const EvalScope &scope) const
                 return Json(node->size());
             if (node->is_string())
                 return Json(node->get_ref<const std::string &>().size());
-            return Failure{errors::kRuntime, "The JSONPath '" + d->text + "' applies length() to "
+            return Failure{errors::kRuntime, "The JSONPath '" + detail::shortText(d->text) + "' applies length() to "
                                                  + detail::shortJson(*node) + ", which has no length"};
         }
-        evalSteps(d->steps, base, base, matches);
+        Budget budget;
+        evalSteps(d->steps, base, base, matches, budget);
         if (d->length)
             return Json(matches.size());
         Json result = Json::array();
@@ -778,9 +912,41 @@ Result<Json, Failure> JsonPath::evaluate(const EvalScope &scope) const
         for (const Json *match : matches)
             result.push_back(*match);
         return result;
+    } catch (const TooMuchWork &) {
+        return Failure{errors::kRuntime, "The JSONPath '" + detail::shortText(text()) + "' needs more than "
+                                             + std::to_string(kMaxWork) + " steps on this input; simplify the path"};
     } catch (const std::exception &e) {
-        return Failure{errors::kRuntime, "The JSONPath '" + text() + "' failed: " + e.what()};
+        return Failure{errors::kRuntime, "The JSONPath '" + detail::shortText(text()) + "' failed: " + e.what()};
     }
+}
+
+namespace {
+
+Failure withField(Failure failure, const std::string &pathText, std::string_view field)
+{
+    const std::string prefix = "The JSONPath '" + detail::shortText(pathText) + "'";
+    if (!field.empty() && failure.cause.compare(0, prefix.size(), prefix) == 0)
+        failure.cause.insert(prefix.size(),
+                             " specified for the field '" + detail::shortText(std::string(field), 80) + "'");
+    return failure;
+}
+
+} // namespace
+
+Result<const Json *, Failure> JsonPath::find(const EvalScope &scope, std::string_view field) const
+{
+    auto found = find(scope);
+    if (!found)
+        return withField(std::move(found).error(), text(), field);
+    return found;
+}
+
+Result<Json, Failure> JsonPath::evaluate(const EvalScope &scope, std::string_view field) const
+{
+    auto value = evaluate(scope);
+    if (!value)
+        return withField(std::move(value).error(), text(), field);
+    return value;
 }
 
 bool JsonPath::exists(const EvalScope &scope) const
@@ -794,7 +960,8 @@ bool JsonPath::exists(const EvalScope &scope) const
         if (d->length)
             return evaluate(scope).ok();
         Nodes matches;
-        evalSteps(d->steps, base, base, matches);
+        Budget budget;
+        evalSteps(d->steps, base, base, matches, budget);
         return !matches.empty();
     } catch (...) {
         return false;
