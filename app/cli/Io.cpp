@@ -2,6 +2,7 @@
 
 #include <QFile>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace sluice::cli {
@@ -27,8 +28,40 @@ Result<QByteArray> readFile(const QString &path)
     return file.readAll();
 }
 
+namespace {
+
+/// Deepest nesting of arrays and objects in JSON text, counted without parsing (strings skipped).
+int nestingDepth(const QByteArray &bytes)
+{
+    int depth = 0, deepest = 0;
+    bool inString = false;
+    for (qsizetype i = 0; i < bytes.size(); ++i) {
+        const char c = bytes[i];
+        if (inString) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '[' || c == '{') {
+            deepest = std::max(deepest, ++depth);
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    return deepest;
+}
+
+} // namespace
+
 Result<Json> parseJson(const QByteArray &bytes, const QString &what)
 {
+    // Copying and printing JSON recurse; refuse what could exhaust a thread's stack later on.
+    constexpr int kMaxDepth = 10000;
+    if (nestingDepth(bytes) > kMaxDepth)
+        return Error{ErrorCode::InvalidArgument,
+                     QStringLiteral("%1 is nested deeper than %2 levels.").arg(what).arg(kMaxDepth), {}};
     try {
         return Json::parse(bytes.cbegin(), bytes.cend());
     } catch (const Json::parse_error &e) {

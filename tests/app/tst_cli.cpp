@@ -159,6 +159,20 @@ private Q_SLOTS:
         QVERIFY(error["Cause"].get<std::string>().find("$.name") != std::string::npos);
     }
 
+    void runTakesInputNested10000Deep()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("pass.asl.json"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"StartAt": "P", "States": {"P": {"Type": "Pass", "InputPath": "$[0][0][0]", "End": true}}})");
+        f.close();
+        const Outcome o = runCli({QStringLiteral("run"), file, QStringLiteral("--input"), QStringLiteral("-")},
+                                 QByteArray(10000, '[') + QByteArray(10000, ']'));
+        QCOMPARE(o.exitCode, 0);
+        QVERIFY(o.out.startsWith("[[[[") && o.out.trimmed().size() == 2 * 9997);
+    }
+
     void runFailWithoutCauseLeavesCauseOut()
     {
         QTemporaryDir dir;
@@ -178,6 +192,8 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("expected");
         QTest::newRow("not JSON") << QByteArray("{\"name\": ") << QByteArray("not valid JSON");
         QTest::newRow("invalid UTF-8") << QByteArray("{\"name\": \"\xff\xfe\"}") << QByteArray("not valid JSON");
+        QTest::newRow("nested 100,000 deep") << (QByteArray(100000, '[') + QByteArray(100000, ']'))
+                                            << QByteArray("nested deeper than 10000 levels");
     }
     void runRefusesBadInput()
     {
