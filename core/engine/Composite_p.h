@@ -39,7 +39,22 @@ struct MapRun : std::enable_shared_from_this<MapRun>
     double toleratedPercent = 0;
     qint64 maxItems = 0;             // ReaderConfig.MaxItems (0 = all)
 
+    // ResultWriter: where the child results go instead of the state output
+    bool writing = false;
+    QString writeDir;               // <Bucket>/<Prefix>/<map run id>, resolved against the base folder
+    std::string writeBucket;
+    std::string writeKeyPrefix;     // <Prefix>/<map run id>
+    std::string mapRunArn;
+    struct ChildRecord
+    {
+        Json input;
+        qint64 startedMs = 0;
+        qint64 stoppedMs = 0;
+        bool failed = false;
+    };
+
     QMutex mutex;
+    std::deque<ChildRecord> records; // guarded by mutex; only when writing
     size_t nextSource = 0;           // guarded by mutex: next source item
     size_t nextSlot = 0;             // guarded by mutex: next result slot (== units dispatched)
     bool sourceDone = false;         // guarded by mutex
@@ -51,6 +66,9 @@ struct MapRun : std::enable_shared_from_this<MapRun>
 
     void pump();
     void childDone(qint64 slot, Result<Json, Failure> outcome);
+    void recordStart(qint64 slot, const Json &input);
+    /// Every child is done: the results array, or with a ResultWriter the files and their manifest.
+    void complete();
     void finish(Result<Json, Failure> outcome);
 };
 

@@ -2,7 +2,10 @@
 
 #include "tasks/RecordReader.h"
 
+#include <QDateTime>
 #include <QDir>
+#include <QSaveFile>
+#include <QUuid>
 #include <QFileInfo>
 
 #include <algorithm>
@@ -111,6 +114,8 @@ void runChunk(const std::shared_ptr<MapRun> &map, std::vector<Unit> units, int w
             continue;
         }
         child->input = std::move(input).value();
+        if (map->writing)
+            map->recordStart(unit.slot, child->input);
         interpreter::enterState(*child, processor->start());
         interpreter::run(child);
     }
@@ -191,6 +196,8 @@ void MapRun::pump()
                         break;
                     ++nextSlot;
                     results.emplace_back();
+                    if (writing)
+                        records.emplace_back();
                     units.push_back(std::move(unit));
                 }
                 if (items && nextSource >= items->size())
@@ -210,15 +217,7 @@ void MapRun::pump()
             return;
         }
         if (completeNow) {
-            Json::array_t array;
-            {
-                QMutexLocker lock(&mutex);
-                array.reserve(results.size());
-                for (Json &r : results)
-                    array.push_back(std::move(r));
-                results.clear();
-            }
-            finish(Json(std::move(array)));
+            complete();
             return;
         }
         if (units.empty())
@@ -242,6 +241,11 @@ void MapRun::childDone(qint64 slot, Result<Json, Failure> outcome)
             return;
         --inFlight;
         ++completed;
+        if (writing) {
+            ChildRecord &record = records[size_t(slot)];
+            record.stoppedMs = QDateTime::currentMSecsSinceEpoch();
+            record.failed = !outcome.ok();
+        }
         if (outcome) {
             results[size_t(slot)] = std::move(outcome).value();
         } else if (!state->distributed) {
@@ -298,19 +302,106 @@ void MapRun::childDone(qint64 slot, Result<Json, Failure> outcome)
         return;
     }
     if (completeNow) {
-        Json::array_t array;
-        {
-            QMutexLocker lock(&mutex);
-            array.reserve(results.size());
-            for (Json &r : results)
-                array.push_back(std::move(r));
-            results.clear();
-        }
-        finish(Json(std::move(array)));
+        complete();
         return;
     }
     if (pumpNow)
         pump();
+}
+
+void MapRun::recordStart(qint64 slot, const Json &input)
+{
+    QMutexLocker lock(&mutex);
+    ChildRecord &record = records[size_t(slot)];
+    record.input = input;
+    record.startedMs = QDateTime::currentMSecsSinceEpoch();
+}
+
+namespace {
+
+/// Writes `value` to `dir/name` atomically (temp file + rename); returns its size, or -1.
+qint64 writeJsonFile(const QString &dir, const QString &name, const Json &value)
+{
+    QSaveFile file(QDir(dir).filePath(name));
+    if (!file.open(QIODevice::WriteOnly))
+        return -1;
+    const std::string text = value.dump(-1, ' ', false, Json::error_handler_t::replace);
+    if (file.write(text.data(), qint64(text.size())) != qint64(text.size()) || !file.commit())
+        return -1;
+    return qint64(text.size());
+}
+
+} // namespace
+
+void MapRun::complete()
+{
+    Json::array_t array;
+    std::deque<ChildRecord> written;
+    {
+        QMutexLocker lock(&mutex);
+        array.reserve(results.size());
+        for (Json &r : results)
+            array.push_back(std::move(r));
+        results.clear();
+        written.swap(records);
+    }
+    if (!writing) {
+        finish(Json(std::move(array)));
+        return;
+    }
+
+    // ResultWriter, as Step Functions writes to S3: SUCCEEDED_0.json and FAILED_0.json (arrays of child
+    // execution records, Input and Output as JSON text) and a manifest.json naming them.
+    auto iso = [](qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs).toStdString(); };
+    const std::string machineArn = exec->contextBase["StateMachine"].value("Id", std::string());
+    Json succeeded = Json::array();
+    Json failedRecords = Json::array();
+    for (size_t i = 0; i < written.size() && i < array.size(); ++i) {
+        const ChildRecord &r = written[i];
+        const std::string name = std::to_string(i);
+        Json entry = {{"ExecutionArn", mapRunArn + ":" + name},
+                      {"Input", r.input.dump(-1, ' ', false, Json::error_handler_t::replace)},
+                      {"InputDetails", {{"Included", true}}},
+                      {"Name", name},
+                      {"RedriveCount", 0},
+                      {"RedriveStatus", "NOT_REDRIVABLE"},
+                      {"StartDate", iso(r.startedMs)},
+                      {"StateMachineArn", machineArn},
+                      {"Status", r.failed ? "FAILED" : "SUCCEEDED"},
+                      {"StopDate", iso(r.stoppedMs)}};
+        if (r.failed) {
+            entry["Error"] = array[i].value("Error", std::string());
+            entry["Cause"] = array[i].value("Cause", std::string());
+            failedRecords.push_back(std::move(entry));
+        } else {
+            entry["Output"] = array[i].dump(-1, ' ', false, Json::error_handler_t::replace);
+            entry["OutputDetails"] = {{"Included", true}};
+            succeeded.push_back(std::move(entry));
+        }
+    }
+    auto failWriter = [this](const QString &what) {
+        finish(Failure{errors::kResultWriterFailed, "An error occurred while executing the state '" + state->name +
+                                                        "'. The ResultWriter could not write " + what.toStdString() +
+                                                        "."});
+    };
+    if (!QDir().mkpath(writeDir))
+        return failWriter(writeDir);
+    Json files = {{"FAILED", Json::array()}, {"PENDING", Json::array()}, {"SUCCEEDED", Json::array()}};
+    for (auto [status, records] : {std::pair<const char *, const Json *>{"SUCCEEDED", &succeeded},
+                                   std::pair<const char *, const Json *>{"FAILED", &failedRecords}}) {
+        if (records->empty())
+            continue;
+        const QString name = QStringLiteral("%1_0.json").arg(QLatin1String(status));
+        const qint64 size = writeJsonFile(writeDir, name, *records);
+        if (size < 0)
+            return failWriter(QDir(writeDir).filePath(name));
+        files[status].push_back({{"Key", writeKeyPrefix + "/" + name.toStdString()}, {"Size", size}});
+    }
+    const Json manifest = {{"DestinationBucket", writeBucket}, {"MapRunArn", mapRunArn}, {"ResultFiles", files}};
+    if (writeJsonFile(writeDir, QStringLiteral("manifest.json"), manifest) < 0)
+        return failWriter(QDir(writeDir).filePath(QStringLiteral("manifest.json")));
+    finish(Json{{"MapRunArn", mapRunArn},
+                {"ResultWriterDetails", {{"Bucket", writeBucket}, {"Key", writeKeyPrefix + "/manifest.json"}}}});
 }
 
 void MapRun::finish(Result<Json, Failure> outcome)
@@ -479,6 +570,30 @@ Result<void, Failure> startMap(const std::shared_ptr<ItemRun> &run)
             return fail(errors::kRuntime, "The ItemsPath must select an array, but it selected " +
                                               std::string(source->type_name()) + ".");
         map->items = &source->get_ref<const Json::array_t &>();
+    }
+
+    if (state.resultWriter) {
+        Json parameters = Json::object();
+        if (state.resultWriter->parameters) {
+            auto evaluated = state.resultWriter->parameters->evaluate(scope);
+            if (!evaluated)
+                return evaluated.error();
+            parameters = std::move(evaluated).value();
+        }
+        if (!parameters.contains("Bucket") || !parameters["Bucket"].is_string())
+            return fail(errors::kResultWriterFailed, "The ResultWriter needs Parameters with a \"Bucket\" (a local "
+                                                     "folder) and optionally a \"Prefix\".");
+        const std::string runId = QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
+        const std::string prefix = parameters.value("Prefix", std::string());
+        map->writing = true;
+        map->writeBucket = parameters["Bucket"].get<std::string>();
+        map->writeKeyPrefix = prefix.empty() ? runId : prefix + "/" + runId;
+        QString bucket = QString::fromStdString(map->writeBucket);
+        if (QFileInfo(bucket).isRelative() && !run->exec->options.baseDir.isEmpty())
+            bucket = QDir(run->exec->options.baseDir).filePath(bucket);
+        map->writeDir = QDir(bucket).filePath(QString::fromStdString(map->writeKeyPrefix));
+        map->mapRunArn = "arn:aws:states:local:000000000000:mapRun:" + run->exec->options.stateMachineName + "/" +
+                         state.name + ":" + runId;
     }
 
     const qint64 perWorker = std::max<qint64>(1, map->limit / (2 * std::max(1, run->exec->workers)));

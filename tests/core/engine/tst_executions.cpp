@@ -7,6 +7,8 @@
 
 #include <QElapsedTimer>
 #include <QMutex>
+#include <QDir>
+#include <QFileInfo>
 #include <QTemporaryDir>
 
 #include <chrono>
@@ -384,6 +386,43 @@ private Q_SLOTS:
         QCOMPARE(int(broken.status), int(ExecutionStatus::Failed));
         QCOMPARE(QString::fromStdString(broken.failure.error), QStringLiteral("States.ItemReaderFailed"));
         QVERIFY2(broken.failure.cause.find("101") != std::string::npos, broken.failure.cause.c_str());
+    }
+
+    void resultWriterWritesManifestAndResultFiles()
+    {
+        QTemporaryDir dir;
+        Engine engine(2);
+        ExecutionOptions options;
+        options.baseDir = dir.path();
+        options.stateMachineName = "Export";
+        const Json definition = mapOver(
+            {{"C", {{"Type", "Choice"}, {"Choices", Json::array({{{"Variable", "$.n"}, {"NumericEquals", 2}, {"Next", "Bad"}}})}, {"Default", "Ok"}}},
+             {"Bad", {{"Type", "Fail"}, {"Error", "Item.Bad"}, {"Cause", "two"}}},
+             {"Ok", {{"Type", "Pass"}, {"Parameters", {{"doubled.$", "States.MathAdd($.n, $.n)"}}}, {"End", true}}}},
+            "C",
+            {{"ItemsPath", "$.items"}, {"ToleratedFailureCount", 1},
+             {"ResultWriter", {{"Resource", "arn:aws:states:::s3:putObject"}, {"Parameters", {{"Bucket", "out"}, {"Prefix", "jobs"}}}}}});
+        const Json input = {{"items", Json::array({{{"n", 1}}, {{"n", 2}}, {{"n", 3}}})}};
+        const ExecutionResult result = test::runToEnd(engine, definition, input, options);
+        QCOMPARE(int(result.status), int(ExecutionStatus::Succeeded));
+        const Json &out = result.output();
+        QCOMPARE(QString::fromStdString(out["ResultWriterDetails"]["Bucket"].get<std::string>()), QStringLiteral("out"));
+        const QString key = QString::fromStdString(out["ResultWriterDetails"]["Key"].get<std::string>());
+        QVERIFY(key.startsWith(QStringLiteral("jobs/")) && key.endsWith(QStringLiteral("/manifest.json")));
+        QVERIFY(QString::fromStdString(out["MapRunArn"].get<std::string>()).contains(QStringLiteral(":mapRun:Export/M:")));
+
+        const Json manifest = test::readJsonFile(QDir(dir.filePath(QStringLiteral("out"))).filePath(key));
+        QCOMPARE(manifest["ResultFiles"]["SUCCEEDED"].size(), size_t(1));
+        QCOMPARE(manifest["ResultFiles"]["FAILED"].size(), size_t(1));
+        const QString folder = QFileInfo(QDir(dir.filePath(QStringLiteral("out"))).filePath(key)).absolutePath();
+        const Json succeeded = test::readJsonFile(folder + QStringLiteral("/SUCCEEDED_0.json"));
+        QCOMPARE(succeeded.size(), size_t(2));
+        QCOMPARE(QString::fromStdString(succeeded[1]["Output"].get<std::string>()), QStringLiteral(R"({"doubled":6})"));
+        QCOMPARE(QString::fromStdString(succeeded[1]["Input"].get<std::string>()), QStringLiteral(R"({"n":3})"));
+        const Json failed = test::readJsonFile(folder + QStringLiteral("/FAILED_0.json"));
+        QCOMPARE(failed.size(), size_t(1));
+        QCOMPARE(QString::fromStdString(failed[0]["Error"].get<std::string>()), QStringLiteral("Item.Bad"));
+        QCOMPARE(QString::fromStdString(failed[0]["Status"].get<std::string>()), QStringLiteral("FAILED"));
     }
 
     void progressReportsFailedItems()
