@@ -2,6 +2,7 @@
 // Pass (Parameters with States.Format) -> Choice -> Pass, in memory, no store.
 // Prints figures; the last line is one JSON object.
 
+#include "BenchUtil.h"
 #include "definition/Parser.h"
 #include "engine/Engine.h"
 
@@ -49,18 +50,6 @@ const char *const kDefinition = R"JSON({
   }
 })JSON";
 
-double peakRssMb()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
-    }
-    return 0;
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
@@ -97,7 +86,7 @@ int main(int argc, char *argv[])
     }
     input["items"] = std::move(list);
     std::fprintf(stderr, "prepared %lld items in %lld ms (peak RSS so far %.1f MB)\n", static_cast<long long>(items),
-                 static_cast<long long>(prepare.elapsed()), peakRssMb());
+                 static_cast<long long>(prepare.elapsed()), sluice::bench::peakRssMb());
 
     sluice::Engine engine(workers);
     QElapsedTimer timer;
@@ -116,7 +105,7 @@ int main(int argc, char *argv[])
         return 1;
     }
     const double perSecond = double(items) / seconds;
-    const double rss = peakRssMb();
+    const double rss = sluice::bench::peakRssMb();
     std::printf("items            %lld\n", static_cast<long long>(items));
     std::printf("workers          %d\n", engine.workerCount());
     std::printf("seconds          %.3f\n", seconds);

@@ -1,6 +1,7 @@
 // bench_validate: parse and validate a generated definition of N states (default 500), in process and
 // through the real `sluice-cli validate`. Prints figures; the last line is one JSON object.
 
+#include "BenchUtil.h"
 #include "definition/Parser.h"
 
 #include <QCoreApplication>
@@ -69,18 +70,6 @@ double median(std::vector<double> v)
     return v[v.size() / 2];
 }
 
-double peakRssMb()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
-    }
-    return 0;
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
@@ -135,6 +124,6 @@ int main(int argc, char *argv[])
     std::printf("sluice-cli validate    %.2f ms wall (median of 11, process start included)\n", cliMs);
     std::printf("{\"bench\": \"validate\", \"states\": %d, \"validate_ms\": %.2f, \"cli_validate_ms\": %.2f, "
                 "\"items_per_s\": %.0f, \"peak_rss_mb\": %.1f}\n",
-                states, validateMs, cliMs, double(states) / (validateMs / 1000.0), peakRssMb());
+                states, validateMs, cliMs, double(states) / (validateMs / 1000.0), sluice::bench::peakRssMb());
     return 0;
 }

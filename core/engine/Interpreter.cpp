@@ -138,30 +138,36 @@ bool payloadTooLarge(const ItemRun &run, const Json &value)
     return qint64(value.dump(-1, ' ', false, Json::error_handler_t::replace).size()) > limit;
 }
 
+/// Places `result` into `input` as a ResultPath says: absent or "$" replaces the input, null keeps it.
+/// `input` is consumed unless `keepInput` (a Catch may still need the raw input).
+Result<Json, Failure> applyResultPath(const ItemRun &run, const PathField &resultPath, Json &input, Json result,
+                                      bool keepInput)
+{
+    switch (resultPath.mode) {
+    case PathField::Mode::Absent:
+        return result;
+    case PathField::Mode::Null:
+        return keepInput ? Json(input) : std::move(input);
+    case PathField::Mode::Path:
+        break;
+    }
+    if (resultPath.path.isRoot())
+        return result;
+    Json out = keepInput ? Json(input) : std::move(input);
+    auto set = resultPath.path.set(out, std::move(result));
+    if (!set)
+        return stateFailure(run, set.error());
+    return out;
+}
+
 /// ResultPath then OutputPath; consumes the state's raw input.
 Result<Json, Failure> stateOutput(ItemRun &run, Json result)
 {
     const State &state = *run.state;
-    Json out;
-    switch (state.resultPath.mode) {
-    case PathField::Mode::Absent:
-        out = std::move(result);
-        break;
-    case PathField::Mode::Null:
-        out = std::move(run.input);
-        break;
-    case PathField::Mode::Path:
-        if (state.resultPath.path.isRoot()) {
-            out = std::move(result);
-        } else {
-            // Keep the raw input if a Catch may still need it.
-            out = state.catchers.empty() ? std::move(run.input) : run.input;
-            auto set = state.resultPath.path.set(out, std::move(result));
-            if (!set)
-                return stateFailure(run, set.error());
-        }
-        break;
-    }
+    auto placed = applyResultPath(run, state.resultPath, run.input, std::move(result), !state.catchers.empty());
+    if (!placed)
+        return std::move(placed).error();
+    Json out = std::move(placed).value();
     if (state.outputPath.isDefault())
         return out;
     Json storage;
@@ -306,28 +312,12 @@ Step fail(const std::shared_ptr<ItemRun> &self, Failure failure)
             Json errorOutput = Json::object();
             errorOutput["Error"] = failure.error;
             errorOutput["Cause"] = failure.cause;
-            Json output;
-            switch (catcher.resultPath.mode) {
-            case PathField::Mode::Absent:
-                output = std::move(errorOutput);
-                break;
-            case PathField::Mode::Null:
-                output = std::move(run.input);
-                break;
-            case PathField::Mode::Path:
-                if (catcher.resultPath.path.isRoot()) {
-                    output = std::move(errorOutput);
-                } else {
-                    output = std::move(run.input);
-                    auto set = catcher.resultPath.path.set(output, std::move(errorOutput));
-                    if (!set) {
-                        finishItem(run, stateFailure(run, set.error()));
-                        return Step::Done;
-                    }
-                }
-                break;
+            auto output = applyResultPath(run, catcher.resultPath, run.input, std::move(errorOutput), false);
+            if (!output) {
+                finishItem(run, std::move(output).error());
+                return Step::Done;
             }
-            return transition(run, std::move(output), catcher.next, true);
+            return transition(run, std::move(output).value(), catcher.next, true);
         }
     }
     finishItem(run, std::move(failure));
