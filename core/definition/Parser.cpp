@@ -128,7 +128,6 @@ constexpr unsigned kPass = 1u << unsigned(StateType::Pass);
 constexpr unsigned kTask = 1u << unsigned(StateType::Task);
 constexpr unsigned kChoice = 1u << unsigned(StateType::Choice);
 constexpr unsigned kWait = 1u << unsigned(StateType::Wait);
-constexpr unsigned kSucceed = 1u << unsigned(StateType::Succeed);
 constexpr unsigned kFail = 1u << unsigned(StateType::Fail);
 constexpr unsigned kParallel = 1u << unsigned(StateType::Parallel);
 constexpr unsigned kMap = 1u << unsigned(StateType::Map);
