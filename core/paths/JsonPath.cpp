@@ -367,7 +367,13 @@ private:
                 out.kind = FilterExpr::Kind::Compare;
                 out.op = candidate.op;
                 skipSpace();
-                return parseOperand(out.rhs);
+                if (!parseOperand(out.rhs))
+                    return false;
+                for (const Operand *operand : {&out.lhs, &out.rhs})
+                    if (operand->kind != Operand::Kind::Literal && !operand->definite && !operand->length)
+                        return fail("a comparison needs single values: use a path of names and indexes, or "
+                                    "length(), at character " + std::to_string(m_pos + 1));
+                return true;
             }
         }
         if (out.lhs.kind == Operand::Kind::Literal)
@@ -442,7 +448,26 @@ private:
 
 using Nodes = std::vector<const Json *>;
 
-void evalSteps(const std::vector<Step> &steps, const Json &start, const Json &root, Nodes &out);
+/// Nodes one evaluation may visit. Recursive descent and nested filters multiply work (`$..*..*..*` on a
+/// deep document grows as depth^k), so a pathological path fails instead of hanging the engine.
+constexpr std::size_t kMaxWork = 20'000'000;
+
+struct TooMuchWork
+{
+};
+
+struct Budget
+{
+    std::size_t remaining = kMaxWork;
+    void spend(std::size_t n = 1)
+    {
+        if (n > remaining)
+            throw TooMuchWork{};
+        remaining -= n;
+    }
+};
+
+void evalSteps(const std::vector<Step> &steps, const Json &start, const Json &root, Nodes &out, Budget &budget);
 
 /// One name or index step; nullptr when it finds nothing. No copies, no allocations.
 const Json *findStep(const Step &step, const Json *node)
@@ -478,7 +503,7 @@ const Json *findSimple(const std::vector<Step> &steps, const Json *node)
 }
 
 /// A filter operand's value: absent (nullopt), a node, or a computed value kept in `storage`.
-const Json *operandValue(const Operand &op, const Json &current, const Json &root, Json &storage)
+const Json *operandValue(const Operand &op, const Json &current, const Json &root, Json &storage, Budget &budget)
 {
     if (op.kind == Operand::Kind::Literal)
         return &op.literal;
@@ -518,15 +543,10 @@ const Json *operandValue(const Operand &op, const Json &current, const Json &roo
         }
         return node;
     }
+    // Indefinite operands reach here only with length() (the parser allows no other in comparisons).
     Nodes matches;
-    evalSteps(op.steps, base, root, matches);
-    if (op.length) {
-        storage = matches.size();
-        return &storage;
-    }
-    storage = Json::array();
-    for (const Json *match : matches)
-        storage.push_back(*match);
+    evalSteps(op.steps, base, root, matches, budget);
+    storage = matches.size();
     return &storage;
 }
 
@@ -555,20 +575,26 @@ bool compare(FilterExpr::Op op, const Json *a, const Json *b)
     }
 }
 
-bool test(const FilterExpr &expr, const Json &current, const Json &root)
+bool test(const FilterExpr &expr, const Json &current, const Json &root, Budget &budget)
 {
+    budget.spend();
     switch (expr.kind) {
     case FilterExpr::Kind::Or:
         return std::any_of(expr.children.begin(), expr.children.end(),
-                           [&](const FilterExpr &e) { return test(e, current, root); });
+                           [&](const FilterExpr &e) { return test(e, current, root, budget); });
     case FilterExpr::Kind::And:
         return std::all_of(expr.children.begin(), expr.children.end(),
-                           [&](const FilterExpr &e) { return test(e, current, root); });
+                           [&](const FilterExpr &e) { return test(e, current, root, budget); });
     case FilterExpr::Kind::Not:
-        return !test(expr.children.front(), current, root);
+        return !test(expr.children.front(), current, root, budget);
     case FilterExpr::Kind::Exists: {
+        if (!expr.lhs.definite && !expr.lhs.length) {
+            Nodes matches;
+            evalSteps(expr.lhs.steps, expr.lhs.kind == Operand::Kind::Relative ? current : root, root, matches, budget);
+            return !matches.empty();
+        }
         Json storage;
-        const Json *value = operandValue(expr.lhs, current, root, storage);
+        const Json *value = operandValue(expr.lhs, current, root, storage, budget);
         if (!value)
             return false;
         // An indefinite operand exists when it matched something.
@@ -576,15 +602,15 @@ bool test(const FilterExpr &expr, const Json &current, const Json &root)
     }
     case FilterExpr::Kind::Compare: {
         Json left, right;
-        const Json *a = operandValue(expr.lhs, current, root, left);
-        const Json *b = operandValue(expr.rhs, current, root, right);
+        const Json *a = operandValue(expr.lhs, current, root, left, budget);
+        const Json *b = operandValue(expr.rhs, current, root, right, budget);
         return compare(expr.op, a, b);
     }
     }
     return false;
 }
 
-void applySelector(const Selector &sel, const Json &node, const Json &root, Nodes &out)
+void applySelector(const Selector &sel, const Json &node, const Json &root, Nodes &out, Budget &budget)
 {
     switch (sel.kind) {
     case Selector::Kind::Name:
@@ -629,13 +655,13 @@ void applySelector(const Selector &sel, const Json &node, const Json &root, Node
     case Selector::Kind::Filter:
         if (node.is_object() || node.is_array())
             for (const auto &child : node)
-                if (test(*sel.filter, child, root))
+                if (test(*sel.filter, child, root, budget))
                     out.push_back(&child);
         break;
     }
 }
 
-void evalSteps(const std::vector<Step> &steps, const Json &start, const Json &root, Nodes &out)
+void evalSteps(const std::vector<Step> &steps, const Json &start, const Json &root, Nodes &out, Budget &budget)
 {
     Nodes current{&start};
     Nodes next;
@@ -645,7 +671,7 @@ void evalSteps(const std::vector<Step> &steps, const Json &start, const Json &ro
         for (const Json *node : current) {
             if (!step.recursive) {
                 for (const Selector &sel : step.selectors)
-                    applySelector(sel, *node, root, next);
+                    applySelector(sel, *node, root, next, budget);
                 continue;
             }
             // Pre-order walk (document order) of the node and all its descendants.
@@ -654,8 +680,9 @@ void evalSteps(const std::vector<Step> &steps, const Json &start, const Json &ro
             while (!stack.empty()) {
                 const Json *n = stack.back();
                 stack.pop_back();
+                budget.spend();
                 for (const Selector &sel : step.selectors)
-                    applySelector(sel, *n, root, next);
+                    applySelector(sel, *n, root, next, budget);
                 if (n->is_object() || n->is_array()) {
                     const std::size_t mark = stack.size();
                     for (const auto &child : *n)
@@ -665,6 +692,7 @@ void evalSteps(const std::vector<Step> &steps, const Json &start, const Json &ro
                 }
             }
         }
+        budget.spend(next.size());
         current.swap(next);
         if (current.empty())
             break;
@@ -770,7 +798,8 @@ Result<Json, Failure> JsonPath::evaluate(const EvalScope &scope) const
             return Failure{errors::kRuntime, "The JSONPath '" + d->text + "' applies length() to "
                                                  + detail::shortJson(*node) + ", which has no length"};
         }
-        evalSteps(d->steps, base, base, matches);
+        Budget budget;
+        evalSteps(d->steps, base, base, matches, budget);
         if (d->length)
             return Json(matches.size());
         Json result = Json::array();
@@ -778,8 +807,11 @@ Result<Json, Failure> JsonPath::evaluate(const EvalScope &scope) const
         for (const Json *match : matches)
             result.push_back(*match);
         return result;
+    } catch (const TooMuchWork &) {
+        return Failure{errors::kRuntime, "The JSONPath '" + detail::shortText(text()) + "' needs more than "
+                                             + std::to_string(kMaxWork) + " steps on this input; simplify the path"};
     } catch (const std::exception &e) {
-        return Failure{errors::kRuntime, "The JSONPath '" + text() + "' failed: " + e.what()};
+        return Failure{errors::kRuntime, "The JSONPath '" + detail::shortText(text()) + "' failed: " + e.what()};
     }
 }
 
@@ -794,7 +826,8 @@ bool JsonPath::exists(const EvalScope &scope) const
         if (d->length)
             return evaluate(scope).ok();
         Nodes matches;
-        evalSteps(d->steps, base, base, matches);
+        Budget budget;
+        evalSteps(d->steps, base, base, matches, budget);
         return !matches.empty();
     } catch (...) {
         return false;

@@ -19,8 +19,8 @@ struct Node
     enum class Kind { Static, Object, Array, Path, Call };
     Kind kind = Kind::Static;
     Json value;                                         ///< Static
-    std::vector<std::pair<std::string, Node>> fields;   ///< Object: output key (".$" dropped) and value
-    std::vector<Node> items;                            ///< Array
+    std::vector<Node> children;                         ///< Object fields or Array items
+    std::string key;                                    ///< as a field of an Object: the output key (".$" dropped)
     JsonPath path;                                      ///< Path
     Intrinsic call;                                     ///< Call
     std::string field;                                  ///< Path, Call: the key as written ("id.$")
@@ -88,9 +88,9 @@ std::optional<Error> compileNode(const Json &source, const std::string &pointer,
                             pointer);
     if (source.is_array()) {
         out.kind = Node::Kind::Array;
-        out.items.resize(source.size());
+        out.children.resize(source.size());
         for (std::size_t i = 0; i < source.size(); ++i)
-            if (auto error = compileNode(source[i], pointer + "/" + std::to_string(i), depth + 1, out.items[i], usesContext))
+            if (auto error = compileNode(source[i], pointer + "/" + std::to_string(i), depth + 1, out.children[i], usesContext))
                 return error;
         return std::nullopt;
     }
@@ -145,7 +145,8 @@ std::optional<Error> compileNode(const Json &source, const std::string &pointer,
             return compileError(ErrorCode::BadTemplate,
                                 "The field '" + detail::shortText(outputKey, 80) + "' is given twice (with and without '.$')",
                                 fieldPointer);
-        out.fields.emplace_back(std::move(outputKey), std::move(child));
+        child.key = std::move(outputKey);
+        out.children.push_back(std::move(child));
     }
     return std::nullopt;
 }
@@ -158,19 +159,19 @@ Result<Json, Failure> evaluateNode(const Node &node, const EvalScope &scope)
     case Node::Kind::Object: {
         Json result = Json::object();
         auto &object = result.get_ref<Json::object_t &>();
-        for (const auto &[key, child] : node.fields) {
+        for (const Node &child : node.children) {
             auto value = evaluateNode(child, scope);
             if (!value)
                 return std::move(value).error();
-            object.emplace_hint(object.end(), key, std::move(value).value());
+            object.emplace_hint(object.end(), child.key, std::move(value).value());
         }
         return result;
     }
     case Node::Kind::Array: {
         Json result = Json::array();
         auto &array = result.get_ref<Json::array_t &>();
-        array.reserve(node.items.size());
-        for (const Node &child : node.items) {
+        array.reserve(node.children.size());
+        for (const Node &child : node.children) {
             auto value = evaluateNode(child, scope);
             if (!value)
                 return std::move(value).error();

@@ -38,6 +38,7 @@ private Q_SLOTS:
     void deepInputDoesNotCrash();
     void deepFilterNestingIsRejected();
     void longFilterChainsDoNotRecurse();
+    void pathologicalPathFailsInsteadOfHanging();
     void invalidUtf8InInput();
     void hugeInput();
     void definiteFindIsFast();
@@ -287,6 +288,24 @@ void TestJsonPath::longFilterChainsDoNotRecurse()
     QVERIFY(path.ok());
     const Json input = Json::parse(R"([{"a": 2999}, {"a": 3000}])");
     QCOMPARE(dump(path->evaluate(EvalScope(input)).value()), QByteArray("[2999]"));
+}
+
+void TestJsonPath::pathologicalPathFailsInsteadOfHanging()
+{
+    // Each "..*" multiplies the matches by the depth: C(300, 8) nodes would take years.
+    const Json input = Json::parse(std::string(300, '[') + std::string(300, ']'));
+    QElapsedTimer timer;
+    timer.start();
+
+    const auto result = JsonPath::parse("$..*..*..*..*..*..*..*..*").value().evaluate(EvalScope(input));
+    const auto filtered = JsonPath::parse("$..[?(@..[?(@..[?(@..[?(@..x)])])])]").value().evaluate(EvalScope(input));
+
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error().error, std::string("States.Runtime"));
+    QVERIFY(result.error().cause.find("simplify the path") != std::string::npos);
+    QVERIFY(!filtered.ok());
+    QVERIFY(!JsonPath::parse("$..*..*..*..*..*..*..*..*").value().exists(EvalScope(input)));
+    QVERIFY2(timer.elapsed() < 20000, "the work limit did not stop the evaluation");
 }
 
 void TestJsonPath::invalidUtf8InInput()
