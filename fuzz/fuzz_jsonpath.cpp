@@ -44,16 +44,33 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     const std::string_view text(reinterpret_cast<const char *>(data), size);
     const sluice::EvalScope scope(document(), []() -> const sluice::Json & { return context(); });
 
-    for (const auto kind : {sluice::JsonPath::Kind::Path, sluice::JsonPath::Kind::Reference}) {
-        auto path = sluice::JsonPath::parse(text, kind);
-        if (!path)
-            continue;
-        (void)path->evaluate(scope);
-        (void)path->find(scope);
-        (void)path->exists(scope);
-        if (kind == sluice::JsonPath::Kind::Reference) {
-            sluice::Json target = document();
-            (void)path->set(target, sluice::Json{{"r", 1}});
+    // Invariants: a definite path's find(), evaluate() and exists() agree; a reference path is also a
+    // definite Path; what set() writes, find() reads back.
+    auto path = sluice::JsonPath::parse(text, sluice::JsonPath::Kind::Path);
+    if (path) {
+        const auto value = path->evaluate(scope);
+        const auto found = path->find(scope);
+        const bool exists = path->exists(scope);
+        if (path->isDefinite()) {
+            if (found.ok() != value.ok() || found.ok() != exists)
+                __builtin_trap();
+            if (found.ok() && !(**found == *value))
+                __builtin_trap();
+        } else if (found.ok()) {
+            __builtin_trap();
+        }
+    }
+    auto reference = sluice::JsonPath::parse(text, sluice::JsonPath::Kind::Reference);
+    if (reference) {
+        if (!path || !path->isDefinite() || !reference->isDefinite())
+            __builtin_trap();
+        sluice::Json target = document();
+        const sluice::Json written = {{"r", 1}};
+        if (reference->set(target, written).ok() && !reference->isContext()) {
+            const sluice::EvalScope writtenScope(target);
+            const auto back = reference->find(writtenScope);
+            if (!back.ok() || !(**back == written))
+                __builtin_trap();
         }
     }
 

@@ -62,13 +62,16 @@ public:
     }
 
     const std::string &error() const { return m_error; }
-    std::size_t position() const { return m_pos; }
+    std::size_t lengthOffset() const { return m_lengthOffset; }
 
 private:
     bool fail(std::string message)
     {
-        if (m_error.empty())
-            m_error = std::move(message);
+        if (!m_error.empty())
+            return false;
+        m_error = std::move(message);
+        if (m_error.find("character") == std::string::npos)
+            m_error += " at character " + std::to_string(std::min(m_pos, m_text.size()) + 1);
         return false;
     }
     bool atEnd() const { return m_pos >= m_text.size(); }
@@ -106,6 +109,7 @@ private:
                 return fail("length() must be the last step of a path");
             if (c == '.') {
                 Step step;
+                step.offset = m_pos;
                 ++m_pos;
                 if (consume('.'))
                     step.recursive = true;
@@ -123,6 +127,7 @@ private:
                     std::string name(m_text.substr(begin, m_pos - begin));
                     if (!step.recursive && name == "length" && consume("()")) {
                         length = true;
+                        m_lengthOffset = step.offset;
                         continue;
                     }
                     Selector sel;
@@ -136,6 +141,7 @@ private:
                 steps.push_back(std::move(step));
             } else if (c == '[') {
                 Step step;
+                step.offset = m_pos;
                 if (!parseBracket(step))
                     return false;
                 steps.push_back(std::move(step));
@@ -180,6 +186,20 @@ private:
                     break;
                 c = m_text[m_pos++];
                 switch (c) {
+                case 'u': {
+                    unsigned code = 0;
+                    if (!hex4(code))
+                        return fail("bad \\u escape");
+                    if (code >= 0xD800 && code <= 0xDBFF && peek() == '\\' && peek(1) == 'u') {
+                        m_pos += 2;
+                        unsigned low = 0;
+                        if (!hex4(low) || low < 0xDC00 || low > 0xDFFF)
+                            return fail("bad \\u surrogate pair");
+                        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
+                    }
+                    appendUtf8(out, code);
+                    break;
+                }
                 case 'n': out += '\n'; break;
                 case 't': out += '\t'; break;
                 case 'r': out += '\r'; break;
@@ -192,6 +212,38 @@ private:
             out += c;
         }
         return fail("unterminated string starting at character " + std::to_string(begin + 1));
+    }
+
+    bool hex4(unsigned &out)
+    {
+        out = 0;
+        for (int i = 0; i < 4; ++i) {
+            const char c = peek();
+            if (!std::isxdigit(static_cast<unsigned char>(c)))
+                return false;
+            out = out * 16 + static_cast<unsigned>(std::isdigit(static_cast<unsigned char>(c)) ? c - '0' : (c | 0x20) - 'a' + 10);
+            ++m_pos;
+        }
+        return true;
+    }
+
+    static void appendUtf8(std::string &out, unsigned code)
+    {
+        if (code < 0x80) {
+            out += static_cast<char>(code);
+        } else if (code < 0x800) {
+            out += static_cast<char>(0xC0 | (code >> 6));
+            out += static_cast<char>(0x80 | (code & 0x3F));
+        } else if (code < 0x10000) {
+            out += static_cast<char>(0xE0 | (code >> 12));
+            out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (code & 0x3F));
+        } else {
+            out += static_cast<char>(0xF0 | (code >> 18));
+            out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
+            out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (code & 0x3F));
+        }
     }
 
     bool parseBracket(Step &step)
@@ -437,6 +489,7 @@ private:
 
     std::string_view m_text;
     std::size_t m_pos = 0;
+    std::size_t m_lengthOffset = 0;
     int m_depth = 0;
     std::string m_error;
 };
@@ -743,12 +796,16 @@ Result<JsonPath> JsonPath::parse(std::string_view text, Kind kind)
         impl->definite = !impl->length && std::all_of(impl->steps.begin(), impl->steps.end(),
                                                       [](const Step &s) { return s.isSimple(); });
         if (kind == Kind::Reference) {
-            if (!impl->definite)
-                return fail("a reference path may only use names and indexes (no '..', '*', ',', ':', '?', "
-                            "'@' or functions)");
-            for (const Step &step : impl->steps)
+            const auto at = [](std::size_t offset) { return " at character " + std::to_string(offset + 1); };
+            for (const Step &step : impl->steps) {
+                if (!step.isSimple())
+                    return fail("a reference path may only use names and indexes (no '..', '*', ',', ':', '?', '@' "
+                                "or functions)" + at(step.offset));
                 if (step.selectors[0].kind == Selector::Kind::Index && step.selectors[0].index < 0)
-                    return fail("a reference path cannot use a negative index");
+                    return fail("a reference path cannot use a negative index" + at(step.offset));
+            }
+            if (impl->length)
+                return fail("a reference path cannot use length()" + at(parser.lengthOffset()));
         }
         JsonPath path;
         path.d = std::move(impl);

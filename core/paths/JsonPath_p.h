@@ -29,6 +29,7 @@ struct Step
 {
     bool recursive = false;   ///< preceded by ".." (applies to the node and all its descendants)
     bool lengthOrKey = false; ///< filter operands: trailing ".length" means the key, or the size of an array
+    std::size_t offset = 0;   ///< where the step starts in the path text (for error messages)
     std::vector<Selector> selectors;
 
     bool isSimple() const
