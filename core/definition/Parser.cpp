@@ -1069,14 +1069,31 @@ private:
         if (!p)
             return field;
         const std::string at = child(pointer, pathName);
+        // AWS: a reference path, or one of the intrinsics that return a string
         if (p->is_string() && Intrinsic::looksLikeCall(p->get_ref<const std::string &>())) {
-            auto call = Intrinsic::parse(p->get_ref<const std::string &>());
-            if (call)
-                field.intrinsic = std::move(call).value();
-            else
+            const std::string &text = p->get_ref<const std::string &>();
+            auto call = Intrinsic::parse(text);
+            if (!call) {
                 add(ErrorCode::BadIntrinsic, at, tr("%1: %2").arg(q(pathName), call.error().message));
+                return field;
+            }
+            static constexpr std::string_view kStringFunctions[] = {
+                "States.Format", "States.JsonToString", "States.ArrayGetItem", "States.Base64Encode",
+                "States.Base64Decode", "States.Hash", "States.UUID"};
+            const auto begin = text.find_first_not_of(" \t");
+            const std::string_view function = std::string_view(text).substr(
+                begin == std::string::npos ? 0 : begin, text.find('(') - (begin == std::string::npos ? 0 : begin));
+            if (std::find(std::begin(kStringFunctions), std::end(kStringFunctions), function) == std::end(kStringFunctions)) {
+                add(ErrorCode::BadIntrinsic, at,
+                    tr("%1 can use only an intrinsic function that returns a string (States.Format, "
+                       "States.JsonToString, States.ArrayGetItem, States.Base64Encode, States.Base64Decode, "
+                       "States.Hash or States.UUID), not %2")
+                        .arg(q(pathName), q(function)));
+                return field;
+            }
+            field.intrinsic = std::move(call).value();
         } else {
-            field.path = path(*p, at, pathName, JsonPath::Kind::Path);
+            field.path = path(*p, at, pathName, JsonPath::Kind::Reference);
         }
         return field;
     }
