@@ -1159,6 +1159,10 @@ private:
         }
 
         s.itemsPath = pathField(object, pointer, "ItemsPath", JsonPath::Kind::Reference);
+        if (get(object, "ItemsPath") && get(object, "ItemReader")) {
+            add(ErrorCode::BadDefinition, child(pointer, "ItemsPath"),
+                tr("Use ItemsPath (items from the state input) or ItemReader (items from a file), not both"));
+        }
         const bool selector = get(object, "ItemSelector");
         const bool legacy = get(object, "Parameters");
         if (selector && legacy) {

@@ -225,6 +225,24 @@ private Q_SLOTS:
         QCOMPARE(w.value()->root.indexByName.at("M"), 2);
     }
 
+    void namesStateTypesAndOperators()
+    {
+        for (int t = 0; t <= int(StateType::Map); ++t) {
+            const auto type = StateType(t);
+            QCOMPARE(stateTypeFromName(stateTypeName(type)), std::optional<StateType>(type));
+        }
+        bool isPath = true;
+        QCOMPARE(choiceOpFromName("NumericLessThanEquals", &isPath), std::optional(ChoiceRule::Op::NumericLessThanEquals));
+        QVERIFY(!isPath);
+        QCOMPARE(choiceOpFromName("TimestampGreaterThanPath", &isPath), std::optional(ChoiceRule::Op::TimestampGreaterThan));
+        QVERIFY(isPath);
+        QVERIFY(!choiceOpFromName("StringMatchesPath", &isPath));   // no Path variant in ASL
+        QVERIFY(!choiceOpFromName("IsNullPath", &isPath));
+        QVERIFY(!choiceOpFromName("Path", &isPath));
+        QVERIFY(!stateTypeFromName("task"));
+        QCOMPARE(QByteArray(choiceOpName(ChoiceRule::Op::IsTimestamp)), QByteArray("IsTimestamp"));
+    }
+
     void refusesWhatIsNotJson_data()
     {
         QTest::addColumn<QByteArray>("bytes");
