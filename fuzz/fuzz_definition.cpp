@@ -44,7 +44,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     const QByteArray once = definition::serialize(*parsed.value());
     const auto again = definition::parse(once);
     if (!again)
-        fail("serialize() wrote a definition that does not parse", again.error().toString().toUtf8() + "\n" + once);
+        fail("serialize() wrote a definition that does not parse",
+             again.error().toString().toUtf8() + "\n" + once);
     const QByteArray twice = definition::serialize(*again.value());
     if (twice != once)
         fail("serialize -> parse -> serialize is not stable", once + "\n----\n" + twice);

@@ -147,12 +147,14 @@ Ordered stateJson(const State &s)
         if (s.itemBatcher) {
             Ordered batcher = Ordered::object();
             putNumber(batcher, "MaxItemsPerBatch", "MaxItemsPerBatchPath", s.itemBatcher->maxItemsPerBatch);
-            putNumber(batcher, "MaxInputBytesPerBatch", "MaxInputBytesPerBatchPath", s.itemBatcher->maxInputBytesPerBatch);
+            putNumber(batcher, "MaxInputBytesPerBatch", "MaxInputBytesPerBatchPath",
+                      s.itemBatcher->maxInputBytesPerBatch);
             putTemplate(batcher, "BatchInput", s.itemBatcher->batchInput);
             out["ItemBatcher"] = std::move(batcher);
         }
         putNumber(out, "MaxConcurrency", "MaxConcurrencyPath", s.maxConcurrency);
-        putNumber(out, "ToleratedFailurePercentage", "ToleratedFailurePercentagePath", s.toleratedFailurePercentage);
+        putNumber(out, "ToleratedFailurePercentage", "ToleratedFailurePercentagePath",
+                  s.toleratedFailurePercentage);
         putNumber(out, "ToleratedFailureCount", "ToleratedFailureCountPath", s.toleratedFailureCount);
         putString(out, "Label", s.label);
         if (s.resultWriter) {

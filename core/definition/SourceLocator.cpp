@@ -22,7 +22,7 @@ LineColumn LineCounter::at(std::size_t offset)
     }
     int column = 1;
     for (std::size_t i = m_lineStart; i < offset; ++i) {
-        if ((static_cast<unsigned char>(m_bytes[i]) & 0xC0) != 0x80)   // not a UTF-8 continuation byte
+        if ((static_cast<unsigned char>(m_bytes[i]) & 0xC0) != 0x80) // not a UTF-8 continuation byte
             ++column;
     }
     return {m_line, column};
@@ -68,7 +68,7 @@ public:
     /// At a '"': consumes the string; decodes it into `out` when given. False if unterminated.
     bool readString(std::string *out)
     {
-        ++m_pos;   // opening quote
+        ++m_pos; // opening quote
         while (!atEnd()) {
             const char c = m_bytes[m_pos++];
             if (c == '"')
@@ -85,17 +85,27 @@ public:
                 continue;
             }
             switch (e) {
-            case 'b': *out += '\b'; break;
-            case 'f': *out += '\f'; break;
-            case 'n': *out += '\n'; break;
-            case 'r': *out += '\r'; break;
-            case 't': *out += '\t'; break;
+            case 'b':
+                *out += '\b';
+                break;
+            case 'f':
+                *out += '\f';
+                break;
+            case 'n':
+                *out += '\n';
+                break;
+            case 'r':
+                *out += '\r';
+                break;
+            case 't':
+                *out += '\t';
+                break;
             case 'u': {
                 std::uint32_t cp = 0;
                 if (!readHex4(cp))
                     return false;
-                if (cp >= 0xD800 && cp <= 0xDBFF && m_pos + 1 < m_bytes.size() && m_bytes[m_pos] == '\\'
-                    && m_bytes[m_pos + 1] == 'u') {
+                if (cp >= 0xD800 && cp <= 0xDBFF && m_pos + 1 < m_bytes.size() && m_bytes[m_pos] == '\\' &&
+                    m_bytes[m_pos + 1] == 'u') {
                     const std::size_t save = m_pos;
                     m_pos += 2;
                     std::uint32_t low = 0;
@@ -107,7 +117,9 @@ public:
                 appendUtf8(*out, cp);
                 break;
             }
-            default: *out += e; break;   // \" \\ \/
+            default:
+                *out += e;
+                break; // \" \\ \/
             }
         }
         return false;
@@ -118,8 +130,8 @@ public:
     {
         while (!atEnd()) {
             const char c = m_bytes[m_pos];
-            if (c == ',' || c == ']' || c == '}' || c == ':' || c == ' ' || c == '\t' || c == '\n' || c == '\r'
-                || c == '"' || c == '{' || c == '[')
+            if (c == ',' || c == ']' || c == '}' || c == ':' || c == ' ' || c == '\t' || c == '\n' ||
+                c == '\r' || c == '"' || c == '{' || c == '[')
                 return;
             ++m_pos;
         }
