@@ -20,6 +20,7 @@ namespace {
 constexpr int kMaxDepth = 512;          // deeper JSON is refused before anything recurses over it
 constexpr int kMaxStateNameLength = 80; // Step Functions' limit, in characters
 constexpr int kMaxLabelLength = 40;
+constexpr int kMaxSuggestions = 100;     // "did you mean" for the first unknown state names only
 constexpr double kMaxSeconds = 99999999; // Step Functions' upper bound for second counts and attempts
 
 using detail::escapePointerToken;
@@ -556,13 +557,21 @@ private:
             m->states.push_back(std::move(s));
         }
 
+        std::vector<std::string_view> candidates;
         for (const Transition &t : transitions) {
             if (m->indexByName.count(t.target))
                 continue;
-            std::vector<std::string_view> candidates;
-            for (const auto &s : m->states)
-                candidates.push_back(s.name);
-            m_unresolved.push_back({t, closest(t.target, candidates)});
+            // suggestions cost (unresolved x states) edit distances: bounded for pathological documents
+            std::string suggestion;
+            if (m_suggestions < kMaxSuggestions) {
+                ++m_suggestions;
+                if (candidates.empty()) {
+                    for (const auto &s : m->states)
+                        candidates.push_back(s.name);
+                }
+                suggestion = closest(t.target, candidates);
+            }
+            m_unresolved.push_back({t, suggestion});
         }
         if (!broken && startAt && m->find(m->startAt))
             reportUnreachable(*m, statesPointer);
@@ -1401,6 +1410,7 @@ private:
     const JsonDocument &m_doc;
     std::unordered_map<std::string, std::string> m_allStates; // every state name -> pointer of its machine
     std::vector<Unresolved> m_unresolved;
+    int m_suggestions = 0;
 };
 
 /// Gives each issue its line and column (one scan of the bytes) and sorts them into document order.

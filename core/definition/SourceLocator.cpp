@@ -11,21 +11,20 @@ LineColumn LineCounter::at(std::size_t offset)
     offset = std::min(offset, m_bytes.size());
     if (offset < m_offset) {
         m_offset = 0;
-        m_lineStart = 0;
         m_line = 1;
+        m_column = 1;
     }
+    // incremental in both line and column: many errors on one long (minified) line stay linear
     for (; m_offset < offset; ++m_offset) {
-        if (m_bytes[m_offset] == '\n') {
+        const auto byte = static_cast<unsigned char>(m_bytes[m_offset]);
+        if (byte == '\n') {
             ++m_line;
-            m_lineStart = m_offset + 1;
+            m_column = 1;
+        } else if ((byte & 0xC0) != 0x80) { // not a UTF-8 continuation byte
+            ++m_column;
         }
     }
-    int column = 1;
-    for (std::size_t i = m_lineStart; i < offset; ++i) {
-        if ((static_cast<unsigned char>(m_bytes[i]) & 0xC0) != 0x80) // not a UTF-8 continuation byte
-            ++column;
-    }
-    return {m_line, column};
+    return {m_line, m_column};
 }
 
 std::string escapePointerToken(std::string_view token)

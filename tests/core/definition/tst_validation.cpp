@@ -2,6 +2,7 @@
 
 #include "DefinitionFixtures.h"
 
+#include <QElapsedTimer>
 #include <QTest>
 
 using namespace sluice;
@@ -175,6 +176,26 @@ private Q_SLOTS:
 
         QVERIFY2(definition::validate(bytes).empty(),
                  qPrintable(fixtures::describe(definition::validate(bytes))));
+    }
+
+    void manyProblemsOnOneLineStayFast()
+    {
+        // a minified definition (one line) with thousands of problems: locating them must stay linear
+        nlohmann::ordered_json states = nlohmann::ordered_json::object();
+        for (int i = 0; i < 5000; ++i)
+            states["S" + std::to_string(i)] = {
+                {"Type", "Pass"}, {"Bogus", i}, {"Next", "Nowhere" + std::to_string(i)}};
+        const nlohmann::ordered_json doc = {{"StartAt", "S0"}, {"States", states}};
+        const std::string text = doc.dump();
+        QElapsedTimer timer;
+        timer.start();
+
+        const auto errors = definition::validate(QByteArray::fromStdString(text));
+
+        QVERIFY2(timer.elapsed() < 3000, qPrintable(QString::number(timer.elapsed())));
+        QCOMPARE(errors.size(), size_t(5000 * 2 + 4999)); // Bogus, Next, and every state but S0 unreachable
+        QCOMPARE(errors.back().where.line, 1);
+        QCOMPARE(errors.back().where.column, int(text.rfind("\"Nowhere4999\"")) + 1);
     }
 
     void duplicateStateNamesAreRefused()
