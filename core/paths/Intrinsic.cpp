@@ -420,11 +420,51 @@ std::optional<std::int64_t> integerArg(const Json &value, bool round)
     return static_cast<std::int64_t>(d);
 }
 
+/// A States.Format value as Step Functions renders it (Java's toString): strings raw, numbers, booleans
+/// and null as JSON, arrays as "[a, b]" and objects as "{k=v, k2=w}", strings raw inside them too.
+/// Iterative, so deeply nested values are fine.
 std::string renderForFormat(const Json &value)
 {
     if (value.is_string())
         return value.get_ref<const std::string &>();
-    return detail::dumpCompact(value);
+    struct Frame
+    {
+        const Json *node;
+        Json::const_iterator it;
+        bool first;
+    };
+    std::string out;
+    std::vector<Frame> stack;
+    auto open = [&](const Json &node) {
+        if (node.is_structured()) {
+            out += node.is_object() ? '{' : '[';
+            stack.push_back({&node, node.cbegin(), true});
+        } else if (node.is_string()) {
+            out += node.get_ref<const std::string &>();
+        } else {
+            out += node.dump();
+        }
+    };
+    open(value);
+    while (!stack.empty()) {
+        Frame &frame = stack.back();
+        if (frame.it == frame.node->cend()) {
+            out += frame.node->is_object() ? '}' : ']';
+            stack.pop_back();
+            continue;
+        }
+        if (!frame.first)
+            out += ", ";
+        frame.first = false;
+        if (frame.node->is_object()) {
+            out += frame.it.key();
+            out += '=';
+        }
+        const Json &child = *frame.it;
+        ++frame.it;
+        open(child);   // may grow the stack: `frame` is not used after this
+    }
+    return out;
 }
 
 /// Hash that agrees with Json equality on numbers (1 == 1.0 == 1u); containers hash by size only.
@@ -527,6 +567,8 @@ Value evalCall(const Call &call, const EvalScope &scope)
         if (auto f = requireType(0, args[0].is_string(), "a string"))
             return *f;
         const auto &text = args[0].get_ref<const std::string &>();
+        if (detail::nestsDeeperThan(std::string_view(text), detail::kMaxNesting))
+            return intrinsicFailure(info, "the JSON nests deeper than " + std::to_string(detail::kMaxNesting) + " levels");
         Json parsed = Json::parse(text, nullptr, false);
         if (parsed.is_discarded())
             return intrinsicFailure(info, "the string is not JSON: " + detail::shortJson(args[0], 120));
@@ -572,9 +614,11 @@ Value evalCall(const Call &call, const EvalScope &scope)
         if (count > kMaxArrayRange)
             return intrinsicFailure(info, "the range has more than " + std::to_string(kMaxArrayRange) + " items");
         Json result = Json::array();
-        std::int64_t value = *start;
-        for (std::size_t i = 0; i < static_cast<std::size_t>(count); ++i, value += *step)
-            result.push_back(value);
+        for (std::size_t i = 0; i < static_cast<std::size_t>(count); ++i) {
+            // Every item lies between start and end, so it fits; the product may not, hence 128 bits.
+            const __int128 value = static_cast<__int128>(*start) + static_cast<__int128>(i) * *step;
+            result.push_back(static_cast<std::int64_t>(value));
+        }
         return result;
     }
     case Fn::ArrayGetItem: {

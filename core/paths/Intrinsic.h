@@ -16,6 +16,10 @@ namespace sluice {
 /// ArrayPartition, ArrayContains, ArrayRange, ArrayGetItem, ArrayLength, ArrayUnique, Base64Encode,
 /// Base64Decode, Hash (MD5, SHA-1, SHA-256, SHA-384, SHA-512), JsonMerge, MathRandom, MathAdd,
 /// StringSplit, UUID. Argument count and literal types are checked at parse time where possible.
+/// As Step Functions: States.Format renders arrays and objects as Java does ("[1, a]", "{k=v}");
+/// StringSplit splits at every character of its delimiter and drops empty tokens; MathAdd and
+/// MathRandom round non-integers and MathAdd takes 32-bit integers; ArrayRange makes at most 1000 items;
+/// Base64Encode, Base64Decode and Hash take at most 10,000 characters; calls nest at most 10 deep.
 /// Immutable after parse; thread-safe.
 class Intrinsic
 {

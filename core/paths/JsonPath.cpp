@@ -36,12 +36,15 @@ constexpr std::size_t kMaxPathLength = 64 * 1024;
 // Parser
 // ---------------------------------------------------------------------------------------------------
 
-bool isNameChar(char c)
+bool isNameChar(char c, bool inFilter)
 {
     // Dot notation is lenient, as Jayway JsonPath (which Step Functions uses) is: anything up to the
-    // next structural character.
-    static constexpr const char kStop[] = ".[]()'\",*@?:!=<>&|~ \t\r\n";
-    return c != '\0' && std::strchr(kStop, c) == nullptr;
+    // next structural character. Operators end a name only inside filters, so "$.&Ж中" works.
+    static constexpr const char kStop[] = ".[]()'\",*@?: \t\r\n\\";
+    static constexpr const char kFilterStop[] = "!=<>&|~";
+    if (c == '\0' || std::strchr(kStop, c) != nullptr)
+        return false;
+    return !inFilter || std::strchr(kFilterStop, c) == nullptr;
 }
 
 class PathParser
@@ -120,12 +123,13 @@ private:
                     step.selectors.push_back({Selector::Kind::Wildcard, {}, 0, {}, {}, 1, {}});
                 } else {
                     const std::size_t begin = m_pos;
-                    while (!atEnd() && isNameChar(peek()))
-                        ++m_pos;
+                    std::string name;
+                    bool escaped = false;
+                    if (!parseDotName(name, inFilter, escaped))
+                        return false;
                     if (m_pos == begin)
                         return fail("a name, '*' or '[' must follow '.'");
-                    std::string name(m_text.substr(begin, m_pos - begin));
-                    if (!step.recursive && name == "length" && consume("()")) {
+                    if (!step.recursive && !escaped && name == "length" && consume("()")) {
                         length = true;
                         m_lengthOffset = step.offset;
                         continue;
@@ -134,7 +138,7 @@ private:
                     sel.kind = Selector::Kind::Name;
                     sel.name = std::move(name);
                     // In filters `@.length` is an array's size unless the object has such a key.
-                    if (inFilter && !step.recursive && sel.name == "length" && !isPathContinuation())
+                    if (inFilter && !step.recursive && !escaped && sel.name == "length" && !isPathContinuation())
                         step.lengthOrKey = true;
                     step.selectors.push_back(std::move(sel));
                 }
@@ -145,6 +149,42 @@ private:
                 if (!parseBracket(step))
                     return false;
                 steps.push_back(std::move(step));
+            } else {
+                break;
+            }
+        }
+        return true;
+    }
+
+    /// A name in dot notation. A backslash escapes the next character ("$.store\\.book" is one
+    /// name) and "\\uXXXX" is a code point, as in the Reference Path examples of the spec.
+    bool parseDotName(std::string &name, bool inFilter, bool &escaped)
+    {
+        while (!atEnd()) {
+            const char c = peek();
+            if (c == '\\') {
+                escaped = true;
+                ++m_pos;
+                if (atEnd())
+                    return fail("a backslash at the end of the path escapes nothing");
+                if (consume('u')) {
+                    unsigned code = 0;
+                    if (!hex4(code))
+                        return fail("bad \\u escape");
+                    if (code >= 0xD800 && code <= 0xDBFF && peek() == '\\' && peek(1) == 'u') {
+                        m_pos += 2;
+                        unsigned low = 0;
+                        if (!hex4(low) || low < 0xDC00 || low > 0xDFFF)
+                            return fail("bad \\u surrogate pair");
+                        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
+                    }
+                    appendUtf8(name, code);
+                } else {
+                    name += m_text[m_pos++];
+                }
+            } else if (isNameChar(c, inFilter)) {
+                name += c;
+                ++m_pos;
             } else {
                 break;
             }
@@ -692,16 +732,23 @@ void applySelector(const Selector &sel, const Json &node, const Json &root, Node
         const auto size = static_cast<std::int64_t>(node.size());
         const std::int64_t step = sel.step;
         auto normalize = [size](std::int64_t i) { return i < 0 ? std::max<std::int64_t>(i + size, -1) : i; };
+        // The loops stop before `i += step` could overflow with huge steps.
         if (step > 0) {
-            std::int64_t lo = sel.start ? std::clamp<std::int64_t>(normalize(*sel.start), 0, size) : 0;
-            std::int64_t hi = sel.end ? std::clamp<std::int64_t>(normalize(*sel.end), 0, size) : size;
-            for (std::int64_t i = lo; i < hi; i += step)
+            const std::int64_t lo = sel.start ? std::clamp<std::int64_t>(normalize(*sel.start), 0, size) : 0;
+            const std::int64_t hi = sel.end ? std::clamp<std::int64_t>(normalize(*sel.end), 0, size) : size;
+            for (std::int64_t i = lo; i < hi; i += step) {
                 out.push_back(&node[static_cast<std::size_t>(i)]);
+                if (step >= hi - i)
+                    break;
+            }
         } else {
-            std::int64_t hi = sel.start ? std::clamp<std::int64_t>(normalize(*sel.start), -1, size - 1) : size - 1;
-            std::int64_t lo = sel.end ? std::clamp<std::int64_t>(normalize(*sel.end), -1, size - 1) : -1;
-            for (std::int64_t i = hi; i > lo; i += step)
+            const std::int64_t hi = sel.start ? std::clamp<std::int64_t>(normalize(*sel.start), -1, size - 1) : size - 1;
+            const std::int64_t lo = sel.end ? std::clamp<std::int64_t>(normalize(*sel.end), -1, size - 1) : -1;
+            for (std::int64_t i = hi; i > lo; i += step) {
                 out.push_back(&node[static_cast<std::size_t>(i)]);
+                if (-step >= i - lo)
+                    break;
+            }
         }
         break;
     }
@@ -827,7 +874,8 @@ Result<const Json *, Failure> JsonPath::find(const EvalScope &scope) const
         return &scope.input();
     const Json &base = d->context ? scope.context() : scope.input();
     if (!d->definite)
-        return Failure{errors::kRuntime, "The JSONPath '" + d->text + "' selects several nodes; it has no single node"};
+        return Failure{errors::kRuntime,
+                       "The JSONPath '" + detail::shortText(d->text) + "' selects several nodes; it has no single node"};
     if (const Json *node = findSimple(d->steps, &base))
         return node;
     return notFound(d->text, base, d->context);
@@ -852,7 +900,7 @@ Result<Json, Failure> JsonPath::evaluate(const EvalScope &scope) const
                 return Json(node->size());
             if (node->is_string())
                 return Json(node->get_ref<const std::string &>().size());
-            return Failure{errors::kRuntime, "The JSONPath '" + d->text + "' applies length() to "
+            return Failure{errors::kRuntime, "The JSONPath '" + detail::shortText(d->text) + "' applies length() to "
                                                  + detail::shortJson(*node) + ", which has no length"};
         }
         Budget budget;
@@ -870,6 +918,35 @@ Result<Json, Failure> JsonPath::evaluate(const EvalScope &scope) const
     } catch (const std::exception &e) {
         return Failure{errors::kRuntime, "The JSONPath '" + detail::shortText(text()) + "' failed: " + e.what()};
     }
+}
+
+namespace {
+
+Failure withField(Failure failure, const std::string &pathText, std::string_view field)
+{
+    const std::string prefix = "The JSONPath '" + detail::shortText(pathText) + "'";
+    if (!field.empty() && failure.cause.compare(0, prefix.size(), prefix) == 0)
+        failure.cause.insert(prefix.size(),
+                             " specified for the field '" + detail::shortText(std::string(field), 80) + "'");
+    return failure;
+}
+
+} // namespace
+
+Result<const Json *, Failure> JsonPath::find(const EvalScope &scope, std::string_view field) const
+{
+    auto found = find(scope);
+    if (!found)
+        return withField(std::move(found).error(), text(), field);
+    return found;
+}
+
+Result<Json, Failure> JsonPath::evaluate(const EvalScope &scope, std::string_view field) const
+{
+    auto value = evaluate(scope);
+    if (!value)
+        return withField(std::move(value).error(), text(), field);
+    return value;
 }
 
 bool JsonPath::exists(const EvalScope &scope) const

@@ -20,6 +20,16 @@ namespace sluice {
 ///    (`[?(@.price > 10 && @.tag == 'x')]`, with ==, !=, <, <=, >, >=, &&, ||, !, existence `[?(@.a)]`),
 ///    `length()` of arrays. An indefinite path selects an array of matches.
 /// A leading "$$" addresses the context object instead of the input.
+///
+/// Details where JSONPath dialects differ (tests/fixtures/paths/jsonpath_eval.json shows each):
+///  - Dot names run to the next structural character (lenient, as Jayway); a backslash escapes one
+///    character and \uXXXX is a code point (`$.store\.book` is the key "store.book"), as the spec's examples.
+///  - Negative indexes count from the end in Paths ("$.a[-1]"); reference paths reject them.
+///  - Filters test the elements of arrays and the values of objects. A missing operand equals only
+///    another missing one and is never ordered; < <= > >= compare two numbers or two strings only.
+///    `@.length` is an array's or string's size unless the object has a "length" key. Comparisons take
+///    single values (names, indexes, length()); an existence test may use any path.
+///  - Evaluation stops with States.Runtime after 20 million node visits (`$..*..*..*` on deep input).
 /// Thread-safe for concurrent evaluation (immutable after parse).
 class JsonPath
 {
@@ -49,6 +59,12 @@ public:
     /// Definite path: a copy of the node (Failure as above when missing).
     /// Indefinite path: an array of every match, in document order (possibly empty).
     Result<Json, Failure> evaluate(const EvalScope &scope) const;
+
+    /// As find() and evaluate(), with the field that holds the path named in a failure's cause, as Step
+    /// Functions words it: "The JSONPath '$.x' specified for the field 'InputPath' could not be found in
+    /// the input '{...}'". The caller adds the state ("An error occurred while executing the state 'S'.").
+    Result<const Json *, Failure> find(const EvalScope &scope, std::string_view field) const;
+    Result<Json, Failure> evaluate(const EvalScope &scope, std::string_view field) const;
 
     /// True if a definite path finds a node (used by IsPresent).
     bool exists(const EvalScope &scope) const;

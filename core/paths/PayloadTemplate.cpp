@@ -10,8 +10,8 @@ namespace sluice {
 
 namespace {
 
-/// Dynamic parts (objects holding ".$" fields, and their ancestors) nest at most this deep. Static
-/// subtrees below may be as deep as the document parser allows.
+/// Dynamic parts (objects holding ".$" fields, and their ancestors) nest at most this deep; static
+/// subtrees at most detail::kMaxNesting.
 constexpr int kMaxDynamicDepth = 512;
 
 struct Node
@@ -179,18 +179,9 @@ Result<Json, Failure> evaluateNode(const Node &node, const EvalScope &scope)
         }
         return result;
     }
-    case Node::Kind::Path: {
-        auto value = node.path.evaluate(scope);
-        if (!value) {
-            Failure failure = std::move(value).error();
-            // Name the field, as Step Functions does: "The JSONPath '$.x' specified for the field 'x.$' ..."
-            const std::string prefix = "The JSONPath '" + detail::shortText(node.path.text()) + "'";
-            if (failure.cause.compare(0, prefix.size(), prefix) == 0)
-                failure.cause.insert(prefix.size(), " specified for the field '" + detail::shortText(node.field, 80) + "'");
-            return failure;
-        }
-        return value;
-    }
+    case Node::Kind::Path:
+        // "The JSONPath '$.x' specified for the field 'x.$' could not be found in the input '...'"
+        return node.path.evaluate(scope, node.field);
     case Node::Kind::Call:
         return node.call.evaluate(scope);
     }
@@ -216,6 +207,10 @@ PayloadTemplate &PayloadTemplate::operator=(PayloadTemplate &&) noexcept = defau
 Result<PayloadTemplate> PayloadTemplate::compile(const Json &source, std::string_view pointer)
 {
     try {
+        if (detail::nestsDeeperThan(source, detail::kMaxNesting))
+            return Error{ErrorCode::BadTemplate,
+                         QStringLiteral("The payload template nests deeper than %1 levels").arg(detail::kMaxNesting),
+                         SourceLocation{QString::fromUtf8(std::string(pointer).c_str()), 0, 0}};
         auto impl = std::make_shared<Impl>();
         impl->source = source;
         if (auto error = compileNode(source, std::string(pointer), 0, impl->root, impl->usesContext))

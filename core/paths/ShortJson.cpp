@@ -82,6 +82,46 @@ std::string shortJson(const Json &value, std::size_t maxChars)
     }
 }
 
+bool nestsDeeperThan(std::string_view text, int limit)
+{
+    int depth = 0;
+    bool inString = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (inString) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > limit)
+                return true;
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    return false;
+}
+
+bool nestsDeeperThan(const Json &value, int limit)
+{
+    std::vector<std::pair<const Json *, int>> stack{{&value, 0}};
+    while (!stack.empty()) {
+        const auto [node, depth] = stack.back();
+        stack.pop_back();
+        if (!node->is_structured())
+            continue;
+        if (depth + 1 > limit)
+            return true;
+        for (const auto &child : *node)
+            if (child.is_structured())
+                stack.emplace_back(&child, depth + 1);
+    }
+    return false;
+}
+
 std::string dumpCompact(const Json &value)
 {
     try {

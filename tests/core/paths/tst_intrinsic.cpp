@@ -222,6 +222,13 @@ void TestIntrinsic::deepInput()
     QCOMPARE(run("States.ArrayContains($.deep, $.deep[0])", wrapped).get<bool>(), true);
     const Json back = run("States.StringToJson(States.JsonToString($.deep))", wrapped);
     QVERIFY(back == input);
+
+    // A string that would parse into something deeper than 10,000 levels is refused.
+    Json tooDeep = Json::object();
+    tooDeep["s"] = std::string(200000, '[') + std::string(200000, ']');
+    QVERIFY(run("States.StringToJson($.s)", tooDeep).get<std::string>().rfind("FAILURE: States.IntrinsicFailure", 0) == 0);
+    tooDeep["s"] = "[\"[[[[[[\"]";   // brackets inside strings do not count
+    QCOMPARE(dump(run("States.StringToJson($.s)", tooDeep)), QByteArray("[\"[[[[[[\"]"));
 }
 
 void TestIntrinsic::hugeArrays()

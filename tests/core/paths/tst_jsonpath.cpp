@@ -28,6 +28,7 @@ private Q_SLOTS:
     void missingPathIsRuntimeFailure_data();
     void missingPathIsRuntimeFailure();
     void missingPathCauseIsShort();
+    void missingPathCauseNamesTheField();
     void rejectsBadSyntax_data();
     void rejectsBadSyntax();
     void classifiesPaths();
@@ -121,6 +122,22 @@ void TestJsonPath::missingPathCauseIsShort()
     QVERIFY2(result.error().cause.size() < 300, result.error().cause.c_str());
     QVERIFY(result.error().cause.find("...'") != std::string::npos);
     QVERIFY(result.error().cause.find("{\"key0\":\"vvv") != std::string::npos);
+}
+
+void TestJsonPath::missingPathCauseNamesTheField()
+{
+    const Json input = Json::parse(R"({"a": 1})");
+    const auto path = JsonPath::parse("$.x").value();
+
+    const auto value = path.evaluate(EvalScope(input), "InputPath");
+    const auto found = path.find(EvalScope(input), "OutputPath");
+
+    QCOMPARE(value.error().cause,
+             std::string("The JSONPath '$.x' specified for the field 'InputPath' could not be found in the input '{\"a\":1}'"));
+    QCOMPARE(found.error().cause,
+             std::string("The JSONPath '$.x' specified for the field 'OutputPath' could not be found in the input '{\"a\":1}'"));
+    QCOMPARE(path.evaluate(EvalScope(input), "").error(), path.evaluate(EvalScope(input)).error());
+    QCOMPARE(dump(JsonPath::parse("$.a").value().evaluate(EvalScope(input), "InputPath").value()), QByteArray("1"));
 }
 
 void TestJsonPath::rejectsBadSyntax_data()

@@ -138,7 +138,7 @@ void TestPayloadTemplate::emptyPointerStillPoints()
 
 void TestPayloadTemplate::deepStaticSubtreeIsFine()
 {
-    constexpr int kDepth = 10000;
+    constexpr int kDepth = 9999;   // plus the template object: the 10,000-level limit
     const Json deep = Json::parse(std::string(kDepth, '[') + "1" + std::string(kDepth, ']'));
     Json source = Json::object();
     source["static"] = deep;
@@ -154,11 +154,18 @@ void TestPayloadTemplate::deepStaticSubtreeIsFine()
     // A deep input selected by a path is copied without trouble, too.
     const Json deepInput = {{"x", deep}};
     QVERIFY(compiled->evaluate(EvalScope(deepInput)).ok());
+
+    // Deeper than that is refused, not copied until the stack runs out.
+    const Json deeper = Json::parse(std::string(20000, '[') + std::string(20000, ']'));
+    const auto refused = PayloadTemplate::compile(deeper, "/P");
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().code, ErrorCode::BadTemplate);
+    QCOMPARE(refused.error().where.pointer, QStringLiteral("/P"));
 }
 
 void TestPayloadTemplate::deepDynamicNestingIsRejected()
 {
-    constexpr int kDepth = 10000;
+    constexpr int kDepth = 5000;   // under the 10,000-level limit, over the 512 for dynamic parts
     std::string text;
     for (int i = 0; i < kDepth; ++i)
         text += "{\"a\":";
