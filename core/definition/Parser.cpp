@@ -706,8 +706,10 @@ private:
 
         if (auto comment = string(object, pointer, "Comment", false))
             s.comment = *comment;
-        if (const Json *v = get(object, "QueryLanguage"))
-            queryLanguage(*v, child(pointer, "QueryLanguage"));
+        if (const Json *v = get(object, "QueryLanguage")) {
+            if (queryLanguage(*v, child(pointer, "QueryLanguage")))
+                s.queryLanguage = v->get<std::string>();
+        }
         if (s.type != StateType::Fail) {
             s.inputPath = nullablePath(object, pointer, "InputPath", JsonPath::Kind::Path);
             s.outputPath = nullablePath(object, pointer, "OutputPath", JsonPath::Kind::Path);

@@ -98,6 +98,7 @@ Ordered stateJson(const State &s)
     Ordered out = Ordered::object();
     out["Type"] = stateTypeName(s.type);
     putString(out, "Comment", s.comment);
+    putString(out, "QueryLanguage", s.queryLanguage);
 
     switch (s.type) {
     case StateType::Task:

@@ -204,6 +204,7 @@ private Q_SLOTS:
         QCOMPARE(w->version, std::string("1.0"));
         QCOMPARE(*w->timeoutSeconds, 3600.0);
         QCOMPARE(w->queryLanguage, std::string("JSONPath"));
+        QCOMPARE(w->root.start()->queryLanguage, std::string("JSONPath"));
     }
 
     void keepsUnicodeNames()
