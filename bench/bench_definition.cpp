@@ -21,24 +21,41 @@ QByteArray generate(int count)
         nlohmann::ordered_json s;
         switch (i % 5) {
         case 0:
-            s = {{"Type", "Task"}, {"Resource", "sluice:http"}, {"InputPath", "$.input"},
-                 {"Parameters", {{"url.$", "States.Format('https://x.test/{}', $.id)"}, {"id.$", "$.id"}, {"fixed", 1}}},
-                 {"ResultSelector", {{"body.$", "$.body"}}}, {"ResultPath", "$.result"}, {"TimeoutSeconds", 30},
-                 {"Retry", {{{"ErrorEquals", {"States.Timeout"}}, {"MaxAttempts", 2}}, {{"ErrorEquals", {"States.ALL"}}}}},
-                 {"Catch", {{{"ErrorEquals", {"States.ALL"}}, {"ResultPath", "$.error"}, {"Next", "Failed"}}}}};
+            s = {{"Type", "Task"},
+                 {"Resource", "sluice:http"},
+                 {"InputPath", "$.input"},
+                 {"Parameters",
+                  {{"url.$", "States.Format('https://x.test/{}', $.id)"}, {"id.$", "$.id"}, {"fixed", 1}}},
+                 {"ResultSelector", {{"body.$", "$.body"}}},
+                 {"ResultPath", "$.result"},
+                 {"TimeoutSeconds", 30},
+                 {"Retry",
+                  {{{"ErrorEquals", {"States.Timeout"}}, {"MaxAttempts", 2}},
+                   {{"ErrorEquals", {"States.ALL"}}}}},
+                 {"Catch",
+                  {{{"ErrorEquals", {"States.ALL"}}, {"ResultPath", "$.error"}, {"Next", "Failed"}}}}};
             break;
         case 1:
             s = {{"Type", "Choice"},
-                 {"Choices", {{{"And", {{{"Variable", "$.a"}, {"NumericGreaterThan", 3}},
-                                        {{"Variable", "$.b"}, {"StringMatches", "x*"}}}},
-                               {"Next", next.empty() ? "Failed" : next}}}},
+                 {"Choices",
+                  {{{"And",
+                     {{{"Variable", "$.a"}, {"NumericGreaterThan", 3}},
+                      {{"Variable", "$.b"}, {"StringMatches", "x*"}}}},
+                    {"Next", next.empty() ? "Failed" : next}}}},
                  {"Default", next.empty() ? "Failed" : next}};
             break;
-        case 2: s = {{"Type", "Pass"}, {"Result", {{"k", i}}}, {"ResultPath", "$.pass"}}; break;
-        case 3: s = {{"Type", "Wait"}, {"SecondsPath", "$.delay"}}; break;
+        case 2:
+            s = {{"Type", "Pass"}, {"Result", {{"k", i}}}, {"ResultPath", "$.pass"}};
+            break;
+        case 3:
+            s = {{"Type", "Wait"}, {"SecondsPath", "$.delay"}};
+            break;
         default:
-            s = {{"Type", "Map"}, {"ItemsPath", "$.items"}, {"ItemSelector", {{"v.$", "$$.Map.Item.Value"}}},
-                 {"ItemProcessor", {{"StartAt", "Inner"}, {"States", {{"Inner", {{"Type", "Pass"}, {"End", true}}}}}}}};
+            s = {{"Type", "Map"},
+                 {"ItemsPath", "$.items"},
+                 {"ItemSelector", {{"v.$", "$$.Map.Item.Value"}}},
+                 {"ItemProcessor",
+                  {{"StartAt", "Inner"}, {"States", {{"Inner", {{"Type", "Pass"}, {"End", true}}}}}}}};
             break;
         }
         if (i % 5 != 1) {
@@ -55,8 +72,7 @@ QByteArray generate(int count)
     return QByteArray(text.data(), qsizetype(text.size()));
 }
 
-template <typename F>
-double medianMs(int runs, F &&f)
+template <typename F> double medianMs(int runs, F &&f)
 {
     std::vector<double> times;
     for (int i = 0; i < runs; ++i) {
@@ -93,7 +109,8 @@ int main(int argc, char **argv)
     std::printf("validate (valid) median %.2f ms\nparse median %.2f ms\nserialize median %.2f ms\n"
                 "validate (one error, located) median %.2f ms\n",
                 validateMs, parseMs, serializeMs, invalidMs);
-    std::printf("{\"states\": %d, \"bytes\": %lld, \"validate_ms\": %.3f, \"parse_ms\": %.3f, \"serialize_ms\": %.3f, "
+    std::printf("{\"states\": %d, \"bytes\": %lld, \"validate_ms\": %.3f, \"parse_ms\": %.3f, "
+                "\"serialize_ms\": %.3f, "
                 "\"validate_invalid_ms\": %.3f}\n",
                 count, qint64(bytes.size()), validateMs, parseMs, serializeMs, invalidMs);
     return 0;

@@ -19,8 +19,7 @@ public:
 
     DomBuilder(JsonDocument &doc, std::string_view bytes, int maxDepth)
         : m_doc(doc), m_bytes(bytes), m_maxDepth(maxDepth)
-    {
-    }
+    {}
 
     bool null() { return insert(Json(nullptr)) != nullptr; }
     bool boolean(bool value) { return insert(Json(value)) != nullptr; }
@@ -28,14 +27,14 @@ public:
     bool number_unsigned(number_unsigned_t value) { return insert(Json(value)) != nullptr; }
     bool number_float(number_float_t value, const string_t &)
     {
-        if (!std::isfinite(value)) {   // nlohmann refuses these first (error 406); belt and braces
+        if (!std::isfinite(value)) { // nlohmann refuses these first (error 406); belt and braces
             fail("a number is too large to be represented", 0);
             return false;
         }
         return insert(Json(value)) != nullptr;
     }
     bool string(string_t &value) { return insert(Json(std::move(value))) != nullptr; }
-    bool binary(binary_t &) { return false; }   // never produced by the JSON parser
+    bool binary(binary_t &) { return false; } // never produced by the JSON parser
 
     bool start_object(std::size_t) { return open(Json::object()); }
     bool start_array(std::size_t) { return open(Json::array()); }
@@ -130,7 +129,8 @@ private:
     {
         if (int(m_frames.size()) >= m_maxDepth) {
             const auto offset = SourceLocator::offsetBeyondDepth(m_bytes, m_maxDepth);
-            fail("the JSON nests deeper than " + std::to_string(m_maxDepth) + " levels, which is not supported",
+            fail("the JSON nests deeper than " + std::to_string(m_maxDepth) +
+                     " levels, which is not supported",
                  offset.value_or(0));
             return false;
         }
@@ -163,7 +163,8 @@ JsonDocument readJson(std::string_view bytes, int maxDepth)
     JsonDocument doc;
     try {
         DomBuilder builder(doc, bytes, maxDepth);
-        const bool parsed = Json::sax_parse(bytes.begin(), bytes.end(), &builder, Json::input_format_t::json, true);
+        const bool parsed =
+            Json::sax_parse(bytes.begin(), bytes.end(), &builder, Json::input_format_t::json, true);
         if (!parsed && doc.ok) {
             doc.ok = false;
             doc.errorMessage = "the JSON could not be read";

@@ -16,15 +16,15 @@ struct JsonDocument
     Json root;
 
     bool ok = true;
-    std::string errorMessage;   ///< when !ok: why the bytes are not JSON
-    std::size_t errorOffset = 0;   ///< when !ok: byte offset of the problem
+    std::string errorMessage;    ///< when !ok: why the bytes are not JSON
+    std::size_t errorOffset = 0; ///< when !ok: byte offset of the problem
 
     /// A key written twice in one object (the later value wins in `root`).
     struct Duplicate
     {
-        std::string pointer;   ///< of the repeated key's value
+        std::string pointer; ///< of the repeated key's value
         std::string key;
-        int occurrence;        ///< 2 for the second time the key appears, ...
+        int occurrence; ///< 2 for the second time the key appears, ...
     };
     std::vector<Duplicate> duplicates;
 

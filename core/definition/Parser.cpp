@@ -20,7 +20,8 @@ namespace {
 constexpr int kMaxDepth = 512;          // deeper JSON is refused before anything recurses over it
 constexpr int kMaxStateNameLength = 80; // Step Functions' limit, in characters
 constexpr int kMaxLabelLength = 40;
-constexpr double kMaxSeconds = 99999999;   // Step Functions' upper bound for second counts and attempts
+constexpr int kMaxSuggestions = 100;     // "did you mean" for the first unknown state names only
+constexpr double kMaxSeconds = 99999999; // Step Functions' upper bound for second counts and attempts
 
 using detail::escapePointerToken;
 using detail::JsonDocument;
@@ -67,7 +68,8 @@ int editDistance(std::string_view a, std::string_view b)
         for (size_t j = 1; j <= m; ++j) {
             int substitution = 0;
             if (a[i - 1] != b[j - 1])
-                substitution = std::tolower((unsigned char)a[i - 1]) == std::tolower((unsigned char)b[j - 1]) ? 1 : 2;
+                substitution =
+                    std::tolower((unsigned char)a[i - 1]) == std::tolower((unsigned char)b[j - 1]) ? 1 : 2;
             at(i, j) = std::min({at(i - 1, j) + 2, at(i, j - 1) + 2, at(i - 1, j - 1) + substitution});
             if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
                 at(i, j) = std::min(at(i, j), at(i - 2, j - 2) + 2);
@@ -101,8 +103,10 @@ std::string closest(std::string_view word, const std::vector<std::string_view> &
 QString describe(const Json &value)
 {
     switch (value.type()) {
-    case Json::value_t::null: return QStringLiteral("null");
-    case Json::value_t::boolean: return value.get<bool>() ? QStringLiteral("true") : QStringLiteral("false");
+    case Json::value_t::null:
+        return QStringLiteral("null");
+    case Json::value_t::boolean:
+        return value.get<bool>() ? QStringLiteral("true") : QStringLiteral("false");
     case Json::value_t::string: {
         QString text = q(value.get_ref<const std::string &>());
         if (text.size() > 60)
@@ -111,10 +115,14 @@ QString describe(const Json &value)
     }
     case Json::value_t::number_integer:
     case Json::value_t::number_unsigned:
-    case Json::value_t::number_float: return QStringLiteral("the number %1").arg(q(value.dump()));
-    case Json::value_t::object: return value.empty() ? QStringLiteral("an empty object") : QStringLiteral("an object");
-    case Json::value_t::array: return value.empty() ? QStringLiteral("an empty array") : QStringLiteral("an array");
-    default: return QStringLiteral("a value of an unexpected type");
+    case Json::value_t::number_float:
+        return QStringLiteral("the number %1").arg(q(value.dump()));
+    case Json::value_t::object:
+        return value.empty() ? QStringLiteral("an empty object") : QStringLiteral("an object");
+    case Json::value_t::array:
+        return value.empty() ? QStringLiteral("an empty array") : QStringLiteral("an array");
+    default:
+        return QStringLiteral("a value of an unexpected type");
     }
 }
 
@@ -128,13 +136,12 @@ constexpr unsigned kPass = 1u << unsigned(StateType::Pass);
 constexpr unsigned kTask = 1u << unsigned(StateType::Task);
 constexpr unsigned kChoice = 1u << unsigned(StateType::Choice);
 constexpr unsigned kWait = 1u << unsigned(StateType::Wait);
-constexpr unsigned kSucceed = 1u << unsigned(StateType::Succeed);
 constexpr unsigned kFail = 1u << unsigned(StateType::Fail);
 constexpr unsigned kParallel = 1u << unsigned(StateType::Parallel);
 constexpr unsigned kMap = 1u << unsigned(StateType::Map);
 constexpr unsigned kAll = 0xFF;
-constexpr unsigned kFlowing = kPass | kTask | kWait | kParallel | kMap;   // Next / End
-constexpr unsigned kWorking = kPass | kTask | kParallel | kMap;           // ResultPath, Parameters
+constexpr unsigned kFlowing = kPass | kTask | kWait | kParallel | kMap; // Next / End
+constexpr unsigned kWorking = kPass | kTask | kParallel | kMap;         // ResultPath, Parameters
 
 struct FieldRule
 {
@@ -221,7 +228,8 @@ public:
     {
         auto workflow = std::make_shared<Workflow>();
         for (const auto &d : m_doc.duplicates) {
-            const bool stateName = std::string_view(d.pointer).ends_with("/States/" + escapePointerToken(d.key));
+            const bool stateName =
+                std::string_view(d.pointer).ends_with("/States/" + escapePointerToken(d.key));
             add(ErrorCode::BadDefinition, d.pointer,
                 stateName ? tr("The state name '%1' is used more than once in this state machine; "
                                "state names must be unique")
@@ -243,7 +251,8 @@ public:
             if (v->is_string())
                 workflow->version = v->get<std::string>();
             else
-                add(ErrorCode::WrongType, "/Version", tr("Version must be a string such as \"1.0\", not %1").arg(describe(*v)));
+                add(ErrorCode::WrongType, "/Version",
+                    tr("Version must be a string such as \"1.0\", not %1").arg(describe(*v)));
         }
         if (const Json *v = get(root, "TimeoutSeconds"))
             workflow->timeoutSeconds = integer(*v, "/TimeoutSeconds", "TimeoutSeconds", 1, kMaxSeconds);
@@ -281,8 +290,8 @@ private:
     }
 
     /// Refuses every field of `object` that `allowed` does not list: "Field 'X' is not allowed in <where>".
-    void onlyFields(const Json &object, const std::string &pointer, std::initializer_list<std::string_view> allowed,
-                    const QString &where)
+    void onlyFields(const Json &object, const std::string &pointer,
+                    std::initializer_list<std::string_view> allowed, const QString &where)
     {
         for (const auto &item : object.items()) {
             const std::string &key = item.key();
@@ -298,8 +307,8 @@ private:
 
     // ---- typed field readers ---------------------------------------------------------------
 
-    std::optional<std::string> string(const Json &object, const std::string &pointer, const char *name, bool required,
-                                       const QString &purpose = {})
+    std::optional<std::string> string(const Json &object, const std::string &pointer, const char *name,
+                                      bool required, const QString &purpose = {})
     {
         const Json *v = get(object, name);
         if (!v) {
@@ -311,13 +320,15 @@ private:
             return std::nullopt;
         }
         if (!v->is_string()) {
-            add(ErrorCode::WrongType, child(pointer, name), tr("%1 must be a string, not %2").arg(q(name), describe(*v)));
+            add(ErrorCode::WrongType, child(pointer, name),
+                tr("%1 must be a string, not %2").arg(q(name), describe(*v)));
             return std::nullopt;
         }
         return v->get<std::string>();
     }
 
-    std::optional<double> integer(const Json &v, const std::string &pointer, const char *name, double min, double max)
+    std::optional<double> integer(const Json &v, const std::string &pointer, const char *name, double min,
+                                  double max)
     {
         const bool isInteger = v.is_number_integer() || v.is_number_unsigned();
         double value = 0;
@@ -336,13 +347,15 @@ private:
         return std::nullopt;
     }
 
-    std::optional<JsonPath> path(const Json &v, const std::string &pointer, const char *name, JsonPath::Kind kind)
+    std::optional<JsonPath> path(const Json &v, const std::string &pointer, const char *name,
+                                 JsonPath::Kind kind)
     {
         if (!v.is_string()) {
             add(ErrorCode::WrongType, pointer,
                 tr("%1 must be a string holding a %2, not %3")
-                    .arg(q(name), kind == JsonPath::Kind::Reference ? tr("reference path such as \"$.result\"")
-                                                                    : tr("path such as \"$.items\""),
+                    .arg(q(name),
+                         kind == JsonPath::Kind::Reference ? tr("reference path such as \"$.result\"")
+                                                           : tr("path such as \"$.items\""),
                          describe(v)));
             return std::nullopt;
         }
@@ -369,7 +382,8 @@ private:
     }
 
     /// InputPath, OutputPath, ResultPath: absent, null or a path.
-    PathField nullablePath(const Json &object, const std::string &pointer, const char *name, JsonPath::Kind kind)
+    PathField nullablePath(const Json &object, const std::string &pointer, const char *name,
+                           JsonPath::Kind kind)
     {
         PathField field;
         const Json *v = get(object, name);
@@ -387,8 +401,8 @@ private:
     }
 
     /// X / XPath pairs such as TimeoutSeconds / TimeoutSecondsPath.
-    NumberField numberPair(const Json &object, const std::string &pointer, const char *name, const char *pathName,
-                           double min, double max, bool wholeNumber = true)
+    NumberField numberPair(const Json &object, const std::string &pointer, const char *name,
+                           const char *pathName, double min, double max, bool wholeNumber = true)
     {
         NumberField field;
         const Json *v = get(object, name);
@@ -404,7 +418,11 @@ private:
                 field.value = v->get<double>();
             } else {
                 add(ErrorCode::WrongType, child(pointer, name),
-                    tr("%1 must be a number from %2 to %3, not %4").arg(q(name)).arg(min).arg(max).arg(describe(*v)));
+                    tr("%1 must be a number from %2 to %3, not %4")
+                        .arg(q(name))
+                        .arg(min)
+                        .arg(max)
+                        .arg(describe(*v)));
             }
         }
         if (p)
@@ -438,7 +456,8 @@ private:
                    "(remove QueryLanguage or set it to \"JSONPath\")"));
         } else {
             add(ErrorCode::WrongType, pointer,
-                tr("QueryLanguage must be \"JSONPath\" (or \"JSONata\", not supported yet), not %1").arg(describe(v)));
+                tr("QueryLanguage must be \"JSONPath\" (or \"JSONata\", not supported yet), not %1")
+                    .arg(describe(v)));
         }
         return false;
     }
@@ -472,19 +491,22 @@ private:
         auto m = std::make_shared<StateMachine>();
         if (!object.is_object()) {
             add(ErrorCode::WrongType, pointer,
-                tr("A state machine must be an object with StartAt and States, not %1").arg(describe(object)));
+                tr("A state machine must be an object with StartAt and States, not %1")
+                    .arg(describe(object)));
             return m;
         }
         switch (kind) {
         case MachineKind::Root:
-            onlyFields(object, pointer, {"Comment", "StartAt", "States", "Version", "TimeoutSeconds", "QueryLanguage"},
+            onlyFields(object, pointer,
+                       {"Comment", "StartAt", "States", "Version", "TimeoutSeconds", "QueryLanguage"},
                        tr("a state machine definition"));
             break;
         case MachineKind::Branch:
             onlyFields(object, pointer, {"Comment", "StartAt", "States"}, tr("a Parallel branch"));
             break;
         case MachineKind::Processor:
-            onlyFields(object, pointer, {"Comment", "StartAt", "States", "ProcessorConfig"}, tr("an ItemProcessor"));
+            onlyFields(object, pointer, {"Comment", "StartAt", "States", "ProcessorConfig"},
+                       tr("an ItemProcessor"));
             break;
         case MachineKind::Iterator:
             onlyFields(object, pointer, {"Comment", "StartAt", "States"}, tr("an Iterator"));
@@ -492,7 +514,8 @@ private:
         }
         if (auto comment = string(object, pointer, "Comment", false))
             m->comment = *comment;
-        const auto startAt = string(object, pointer, "StartAt", true, tr("the name of the state to run first"));
+        const auto startAt =
+            string(object, pointer, "StartAt", true, tr("the name of the state to run first"));
         if (startAt)
             m->startAt = *startAt;
 
@@ -504,14 +527,15 @@ private:
         const std::string statesPointer = child(pointer, "States");
         if (!states->is_object()) {
             add(ErrorCode::WrongType, statesPointer,
-                tr("States must be an object that maps state names to states, not %1").arg(describe(*states)));
+                tr("States must be an object that maps state names to states, not %1")
+                    .arg(describe(*states)));
             return m;
         }
 
         std::vector<Transition> transitions;
         if (startAt)
             transitions.push_back({*startAt, child(pointer, "StartAt"), "StartAt"});
-        bool broken = false;   // a state we could not read: its transitions are unknown
+        bool broken = false; // a state we could not read: its transitions are unknown
 
         const auto order = m_doc.keyOrder.find(statesPointer);
         std::vector<std::string> names;
@@ -533,13 +557,21 @@ private:
             m->states.push_back(std::move(s));
         }
 
+        std::vector<std::string_view> candidates;
         for (const Transition &t : transitions) {
             if (m->indexByName.count(t.target))
                 continue;
-            std::vector<std::string_view> candidates;
-            for (const auto &s : m->states)
-                candidates.push_back(s.name);
-            m_unresolved.push_back({t, closest(t.target, candidates)});
+            // suggestions cost (unresolved x states) edit distances: bounded for pathological documents
+            std::string suggestion;
+            if (m_suggestions < kMaxSuggestions) {
+                ++m_suggestions;
+                if (candidates.empty()) {
+                    for (const auto &s : m->states)
+                        candidates.push_back(s.name);
+                }
+                suggestion = closest(t.target, candidates);
+            }
+            m_unresolved.push_back({t, suggestion});
         }
         if (!broken && startAt && m->find(m->startAt))
             reportUnreachable(*m, statesPointer);
@@ -610,7 +642,8 @@ private:
                     .arg(kMaxStateNameLength));
         }
         if (!object.is_object()) {
-            add(ErrorCode::WrongType, pointer, tr("The state '%1' must be an object, not %2").arg(q(name), describe(object)));
+            add(ErrorCode::WrongType, pointer,
+                tr("The state '%1' must be an object, not %2").arg(q(name), describe(object)));
             broken = true;
             return s;
         }
@@ -618,16 +651,19 @@ private:
         std::optional<StateType> type;
         if (!typeValue) {
             add(ErrorCode::MissingField, pointer,
-                tr("The state '%1' has no Type; it must be one of Pass, Task, Choice, Wait, Succeed, Fail, Parallel, Map")
+                tr("The state '%1' has no Type; it must be one of Pass, Task, Choice, Wait, Succeed, Fail, "
+                   "Parallel, Map")
                     .arg(q(name)));
         } else if (typeValue->is_string()) {
             type = stateTypeFromName(typeValue->get_ref<const std::string &>());
             if (!type) {
-                QString message = tr("Type '%1' is not a state type; it must be one of Pass, Task, Choice, Wait, "
-                                     "Succeed, Fail, Parallel, Map")
-                                      .arg(q(typeValue->get_ref<const std::string &>()));
-                const std::string guess = closest(typeValue->get_ref<const std::string &>(),
-                                                  {"Pass", "Task", "Choice", "Wait", "Succeed", "Fail", "Parallel", "Map"});
+                QString message =
+                    tr("Type '%1' is not a state type; it must be one of Pass, Task, Choice, Wait, "
+                       "Succeed, Fail, Parallel, Map")
+                        .arg(q(typeValue->get_ref<const std::string &>()));
+                const std::string guess =
+                    closest(typeValue->get_ref<const std::string &>(),
+                            {"Pass", "Task", "Choice", "Wait", "Succeed", "Fail", "Parallel", "Map"});
                 if (!guess.empty())
                     message += tr("; did you mean '%1'?").arg(q(guess));
                 add(ErrorCode::WrongType, child(pointer, "Type"), message);
@@ -657,7 +693,8 @@ private:
             QString message = tr("Field '%1' is not allowed in a %2 state").arg(q(key), q(typeName));
             if ((key == "Next" || key == "End") && s.type == StateType::Choice) {
                 message += tr(" (a Choice state names its next states in each rule's Next and in Default)");
-            } else if ((key == "Next" || key == "End") && (s.type == StateType::Succeed || s.type == StateType::Fail)) {
+            } else if ((key == "Next" || key == "End") &&
+                       (s.type == StateType::Succeed || s.type == StateType::Fail)) {
                 message += tr(" (a %1 state always ends its state machine)").arg(q(typeName));
             } else if (!rule) {
                 const std::string guess = closest(key, allowed);
@@ -669,8 +706,10 @@ private:
 
         if (auto comment = string(object, pointer, "Comment", false))
             s.comment = *comment;
-        if (const Json *v = get(object, "QueryLanguage"))
-            queryLanguage(*v, child(pointer, "QueryLanguage"));
+        if (const Json *v = get(object, "QueryLanguage")) {
+            if (queryLanguage(*v, child(pointer, "QueryLanguage")))
+                s.queryLanguage = v->get<std::string>();
+        }
         if (s.type != StateType::Fail) {
             s.inputPath = nullablePath(object, pointer, "InputPath", JsonPath::Kind::Path);
             s.outputPath = nullablePath(object, pointer, "OutputPath", JsonPath::Kind::Path);
@@ -693,18 +732,32 @@ private:
             if (const Json *v = get(object, "Result"))
                 s.result = *v;
             break;
-        case StateType::Task: task(s, object, pointer); break;
-        case StateType::Choice: choice(s, object, pointer, transitions); break;
-        case StateType::Wait: wait(s, object, pointer); break;
-        case StateType::Succeed: break;
-        case StateType::Fail: fail(s, object, pointer); break;
-        case StateType::Parallel: parallel(s, object, pointer); break;
-        case StateType::Map: map(s, object, pointer); break;
+        case StateType::Task:
+            task(s, object, pointer);
+            break;
+        case StateType::Choice:
+            choice(s, object, pointer, transitions);
+            break;
+        case StateType::Wait:
+            wait(s, object, pointer);
+            break;
+        case StateType::Succeed:
+            break;
+        case StateType::Fail:
+            fail(s, object, pointer);
+            break;
+        case StateType::Parallel:
+            parallel(s, object, pointer);
+            break;
+        case StateType::Map:
+            map(s, object, pointer);
+            break;
         }
         return s;
     }
 
-    void nextOrEnd(State &s, const Json &object, const std::string &pointer, std::vector<Transition> &transitions)
+    void nextOrEnd(State &s, const Json &object, const std::string &pointer,
+                   std::vector<Transition> &transitions)
     {
         const Json *next = get(object, "Next");
         const Json *end = get(object, "End");
@@ -718,7 +771,8 @@ private:
         }
         if (end) {
             if (!end->is_boolean()) {
-                add(ErrorCode::WrongType, child(pointer, "End"), tr("End must be true, not %1").arg(describe(*end)));
+                add(ErrorCode::WrongType, child(pointer, "End"),
+                    tr("End must be true, not %1").arg(describe(*end)));
             } else if (!end->get<bool>()) {
                 add(ErrorCode::BadDefinition, child(pointer, "End"),
                     tr("End must be true when present; to continue to another state, use Next instead"));
@@ -755,7 +809,8 @@ private:
         for (size_t i = 0; i < v->size(); ++i) {
             const Json &name = (*v)[i];
             if (!name.is_string() || name.get_ref<const std::string &>().empty()) {
-                add(ErrorCode::WrongType, child(at, i), tr("An error name must be a non-empty string, not %1").arg(describe(name)));
+                add(ErrorCode::WrongType, child(at, i),
+                    tr("An error name must be a non-empty string, not %1").arg(describe(name)));
                 continue;
             }
             names.push_back(name.get<std::string>());
@@ -763,7 +818,8 @@ private:
         const bool all = std::find(names.begin(), names.end(), errors::kAll) != names.end();
         if (all && v->size() > 1) {
             add(ErrorCode::BadDefinition, at,
-                tr("States.ALL must be the only error name in its ErrorEquals (it already matches every error)"));
+                tr("States.ALL must be the only error name in its ErrorEquals (it already matches every "
+                   "error)"));
         }
         *matchesAll = all;
         return names;
@@ -776,14 +832,16 @@ private:
             return;
         const std::string at = child(pointer, "Retry");
         if (!list->is_array()) {
-            add(ErrorCode::WrongType, at, tr("Retry must be an array of retriers, not %1").arg(describe(*list)));
+            add(ErrorCode::WrongType, at,
+                tr("Retry must be an array of retriers, not %1").arg(describe(*list)));
             return;
         }
         for (size_t i = 0; i < list->size(); ++i) {
             const Json &item = (*list)[i];
             const std::string ip = child(at, i);
             if (!item.is_object()) {
-                add(ErrorCode::WrongType, ip, tr("A retrier must be an object with ErrorEquals, not %1").arg(describe(item)));
+                add(ErrorCode::WrongType, ip,
+                    tr("A retrier must be an object with ErrorEquals, not %1").arg(describe(item)));
                 continue;
             }
             onlyFields(item, ip,
@@ -829,14 +887,16 @@ private:
         }
     }
 
-    void catchers(State &s, const Json &object, const std::string &pointer, std::vector<Transition> &transitions)
+    void catchers(State &s, const Json &object, const std::string &pointer,
+                  std::vector<Transition> &transitions)
     {
         const Json *list = get(object, "Catch");
         if (!list)
             return;
         const std::string at = child(pointer, "Catch");
         if (!list->is_array()) {
-            add(ErrorCode::WrongType, at, tr("Catch must be an array of catchers, not %1").arg(describe(*list)));
+            add(ErrorCode::WrongType, at,
+                tr("Catch must be an array of catchers, not %1").arg(describe(*list)));
             return;
         }
         for (size_t i = 0; i < list->size(); ++i) {
@@ -877,9 +937,12 @@ private:
             }
             s.resource = *resource;
         }
-        s.timeoutSeconds = numberPair(object, pointer, "TimeoutSeconds", "TimeoutSecondsPath", 1, kMaxSeconds);
-        s.heartbeatSeconds = numberPair(object, pointer, "HeartbeatSeconds", "HeartbeatSecondsPath", 1, kMaxSeconds);
-        if (s.timeoutSeconds.value && s.heartbeatSeconds.value && *s.heartbeatSeconds.value >= *s.timeoutSeconds.value) {
+        s.timeoutSeconds =
+            numberPair(object, pointer, "TimeoutSeconds", "TimeoutSecondsPath", 1, kMaxSeconds);
+        s.heartbeatSeconds =
+            numberPair(object, pointer, "HeartbeatSeconds", "HeartbeatSecondsPath", 1, kMaxSeconds);
+        if (s.timeoutSeconds.value && s.heartbeatSeconds.value &&
+            *s.heartbeatSeconds.value >= *s.timeoutSeconds.value) {
             add(ErrorCode::BadDefinition, child(pointer, "HeartbeatSeconds"),
                 tr("HeartbeatSeconds (%1) must be smaller than TimeoutSeconds (%2)")
                     .arg(*s.heartbeatSeconds.value)
@@ -890,14 +953,17 @@ private:
 
     // ---- Choice ----------------------------------------------------------------------------
 
-    void choice(State &s, const Json &object, const std::string &pointer, std::vector<Transition> &transitions)
+    void choice(State &s, const Json &object, const std::string &pointer,
+                std::vector<Transition> &transitions)
     {
         const Json *list = get(object, "Choices");
         const std::string at = child(pointer, "Choices");
         if (!list) {
-            add(ErrorCode::MissingField, pointer, tr("Choices is required: a non-empty array of Choice rules"));
+            add(ErrorCode::MissingField, pointer,
+                tr("Choices is required: a non-empty array of Choice rules"));
         } else if (!list->is_array() || list->empty()) {
-            add(ErrorCode::WrongType, at, tr("Choices must be a non-empty array of Choice rules, not %1").arg(describe(*list)));
+            add(ErrorCode::WrongType, at,
+                tr("Choices must be a non-empty array of Choice rules, not %1").arg(describe(*list)));
         } else {
             for (size_t i = 0; i < list->size(); ++i) {
                 ChoiceRule rule = choiceRule((*list)[i], child(at, i), true);
@@ -916,7 +982,8 @@ private:
     {
         ChoiceRule rule;
         if (!object.is_object()) {
-            add(ErrorCode::BadChoiceRule, pointer, tr("A Choice rule must be an object, not %1").arg(describe(object)));
+            add(ErrorCode::BadChoiceRule, pointer,
+                tr("A Choice rule must be an object, not %1").arg(describe(object)));
             return rule;
         }
         std::vector<std::string> operators;
@@ -945,7 +1012,8 @@ private:
         if (auto comment = string(object, pointer, "Comment", false))
             rule.comment = *comment;
         if (topLevel) {
-            if (auto next = string(object, pointer, "Next", true, tr("the state to run when this rule matches")))
+            if (auto next =
+                    string(object, pointer, "Next", true, tr("the state to run when this rule matches")))
                 rule.next = *next;
         } else if (get(object, "Next")) {
             add(ErrorCode::BadChoiceRule, child(pointer, "Next"),
@@ -953,12 +1021,14 @@ private:
         }
         if (operators.empty()) {
             add(ErrorCode::BadChoiceRule, pointer,
-                tr("This Choice rule has no comparison (such as StringEquals or NumericGreaterThan) and no And, Or or Not"));
+                tr("This Choice rule has no comparison (such as StringEquals or NumericGreaterThan) and no "
+                   "And, Or or Not"));
             return rule;
         }
         if (operators.size() > 1) {
             add(ErrorCode::BadChoiceRule, child(pointer, operators[1]),
-                tr("A Choice rule holds exactly one comparison or And/Or/Not; this one has both '%1' and '%2' "
+                tr("A Choice rule holds exactly one comparison or And/Or/Not; this one has both '%1' and "
+                   "'%2' "
                    "(combine them with And)")
                     .arg(q(operators[0]), q(operators[1])));
         }
@@ -967,19 +1037,24 @@ private:
         const std::string at = child(pointer, key);
 
         if (key == "And" || key == "Or" || key == "Not") {
-            rule.kind = key == "And" ? ChoiceRule::Kind::And : key == "Or" ? ChoiceRule::Kind::Or : ChoiceRule::Kind::Not;
+            rule.kind = key == "And"  ? ChoiceRule::Kind::And
+                        : key == "Or" ? ChoiceRule::Kind::Or
+                                      : ChoiceRule::Kind::Not;
             if (hasVariable) {
                 add(ErrorCode::BadChoiceRule, child(pointer, "Variable"),
-                    tr("Variable does not belong in a rule with %1; put it in the nested comparisons").arg(q(key)));
+                    tr("Variable does not belong in a rule with %1; put it in the nested comparisons")
+                        .arg(q(key)));
             }
             if (rule.kind == ChoiceRule::Kind::Not) {
                 if (!operand.is_object())
-                    add(ErrorCode::BadChoiceRule, at, tr("Not must hold one Choice rule (an object), not %1").arg(describe(operand)));
+                    add(ErrorCode::BadChoiceRule, at,
+                        tr("Not must hold one Choice rule (an object), not %1").arg(describe(operand)));
                 else
                     rule.children.push_back(choiceRule(operand, at, false));
             } else if (!operand.is_array() || operand.empty()) {
                 add(ErrorCode::BadChoiceRule, at,
-                    tr("%1 must be a non-empty array of Choice rules, not %2").arg(q(key), describe(operand)));
+                    tr("%1 must be a non-empty array of Choice rules, not %2")
+                        .arg(q(key), describe(operand)));
             } else {
                 for (size_t i = 0; i < operand.size(); ++i)
                     rule.children.push_back(choiceRule(operand[i], child(at, i), false));
@@ -994,7 +1069,8 @@ private:
         if (!hasVariable) {
             add(ErrorCode::MissingField, pointer,
                 tr("This comparison (%1) needs a Variable: the path of the value to compare").arg(q(key)));
-        } else if (auto variable = path(object["Variable"], child(pointer, "Variable"), "Variable", JsonPath::Kind::Path)) {
+        } else if (auto variable = path(object["Variable"], child(pointer, "Variable"), "Variable",
+                                        JsonPath::Kind::Path)) {
             rule.variable = std::move(*variable);
         }
         if (isPath) {
@@ -1015,12 +1091,14 @@ private:
         } else if (op == Op::BooleanEquals || op >= Op::IsNull) {
             ok = operand.is_boolean();
             expected = tr("true or false");
-        } else {   // Timestamp*
-            ok = operand.is_string() && timestamp::parseMs(operand.get_ref<const std::string &>()).has_value();
+        } else { // Timestamp*
+            ok =
+                operand.is_string() && timestamp::parseMs(operand.get_ref<const std::string &>()).has_value();
             expected = tr("an RFC 3339 timestamp such as \"2016-03-14T01:59:00Z\"");
         }
         if (!ok) {
-            add(ErrorCode::WrongType, at, tr("%1 compares with %2, not %3").arg(q(key), expected, describe(operand)));
+            add(ErrorCode::WrongType, at,
+                tr("%1 compares with %2, not %3").arg(q(key), expected, describe(operand)));
             return rule;
         }
         rule.operand = operand;
@@ -1052,17 +1130,20 @@ private:
                 s.timestamp = v->get<std::string>();
             else
                 add(ErrorCode::WrongType, child(pointer, "Timestamp"),
-                    tr("Timestamp must be an RFC 3339 timestamp such as \"2016-03-14T01:59:00Z\", not %1").arg(describe(*v)));
+                    tr("Timestamp must be an RFC 3339 timestamp such as \"2016-03-14T01:59:00Z\", not %1")
+                        .arg(describe(*v)));
         }
         s.secondsPath = pathField(object, pointer, "SecondsPath", JsonPath::Kind::Reference);
         s.timestampPath = pathField(object, pointer, "TimestampPath", JsonPath::Kind::Reference);
     }
 
-    StringField stringOrPath(const Json &object, const std::string &pointer, const char *name, const char *pathName)
+    StringField stringOrPath(const Json &object, const std::string &pointer, const char *name,
+                             const char *pathName)
     {
         StringField field;
         if (get(object, name) && get(object, pathName)) {
-            add(ErrorCode::BadDefinition, child(pointer, pathName), tr("Use %1 or %2, not both").arg(q(name), q(pathName)));
+            add(ErrorCode::BadDefinition, child(pointer, pathName),
+                tr("Use %1 or %2, not both").arg(q(name), q(pathName)));
         }
         if (auto value = string(object, pointer, name, false))
             field.value = *value;
@@ -1070,14 +1151,33 @@ private:
         if (!p)
             return field;
         const std::string at = child(pointer, pathName);
+        // AWS: a reference path, or one of the intrinsics that return a string
         if (p->is_string() && Intrinsic::looksLikeCall(p->get_ref<const std::string &>())) {
-            auto call = Intrinsic::parse(p->get_ref<const std::string &>());
-            if (call)
-                field.intrinsic = std::move(call).value();
-            else
+            const std::string &text = p->get_ref<const std::string &>();
+            auto call = Intrinsic::parse(text);
+            if (!call) {
                 add(ErrorCode::BadIntrinsic, at, tr("%1: %2").arg(q(pathName), call.error().message));
+                return field;
+            }
+            static constexpr std::string_view kStringFunctions[] = {
+                "States.Format",       "States.JsonToString", "States.ArrayGetItem", "States.Base64Encode",
+                "States.Base64Decode", "States.Hash",         "States.UUID"};
+            const auto begin = text.find_first_not_of(" \t");
+            const std::string_view function =
+                std::string_view(text).substr(begin == std::string::npos ? 0 : begin,
+                                              text.find('(') - (begin == std::string::npos ? 0 : begin));
+            if (std::find(std::begin(kStringFunctions), std::end(kStringFunctions), function) ==
+                std::end(kStringFunctions)) {
+                add(ErrorCode::BadIntrinsic, at,
+                    tr("%1 can use only an intrinsic function that returns a string (States.Format, "
+                       "States.JsonToString, States.ArrayGetItem, States.Base64Encode, States.Base64Decode, "
+                       "States.Hash or States.UUID), not %2")
+                        .arg(q(pathName), q(function)));
+                return field;
+            }
+            field.intrinsic = std::move(call).value();
         } else {
-            field.path = path(*p, at, pathName, JsonPath::Kind::Path);
+            field.path = path(*p, at, pathName, JsonPath::Kind::Reference);
         }
         return field;
     }
@@ -1095,7 +1195,8 @@ private:
         const Json *branches = get(object, "Branches");
         const std::string at = child(pointer, "Branches");
         if (!branches) {
-            add(ErrorCode::MissingField, pointer, tr("Branches is required: a non-empty array of state machines to run in parallel"));
+            add(ErrorCode::MissingField, pointer,
+                tr("Branches is required: a non-empty array of state machines to run in parallel"));
             return;
         }
         if (!branches->is_array() || branches->empty()) {
@@ -1115,7 +1216,8 @@ private:
         for (const char *name : names) {
             if (get(object, name)) {
                 add(ErrorCode::BadDefinition, child(pointer, name),
-                    tr("%1 is only allowed in a distributed Map (set ItemProcessor.ProcessorConfig.Mode to \"DISTRIBUTED\")")
+                    tr("%1 is only allowed in a distributed Map (set ItemProcessor.ProcessorConfig.Mode to "
+                       "\"DISTRIBUTED\")")
                         .arg(q(name)));
             }
         }
@@ -1143,6 +1245,10 @@ private:
         }
 
         s.itemsPath = pathField(object, pointer, "ItemsPath", JsonPath::Kind::Reference);
+        if (get(object, "ItemsPath") && get(object, "ItemReader")) {
+            add(ErrorCode::BadDefinition, child(pointer, "ItemsPath"),
+                tr("Use ItemsPath (items from the state input) or ItemReader (items from a file), not both"));
+        }
         const bool selector = get(object, "ItemSelector");
         const bool legacy = get(object, "Parameters");
         if (selector && legacy) {
@@ -1155,14 +1261,16 @@ private:
             s.itemSelectorIsLegacyParameters = true;
             s.parameters = payload(object, pointer, "Parameters");
         }
-        s.maxConcurrency = numberPair(object, pointer, "MaxConcurrency", "MaxConcurrencyPath", 0, kMaxSeconds);
+        s.maxConcurrency =
+            numberPair(object, pointer, "MaxConcurrency", "MaxConcurrencyPath", 0, kMaxSeconds);
         s.toleratedFailureCount =
             numberPair(object, pointer, "ToleratedFailureCount", "ToleratedFailureCountPath", 0, kMaxSeconds);
         s.toleratedFailurePercentage = numberPair(object, pointer, "ToleratedFailurePercentage",
                                                   "ToleratedFailurePercentagePath", 0, 100, false);
         distributedOnly(s, object, pointer,
                         {"ToleratedFailureCount", "ToleratedFailureCountPath", "ToleratedFailurePercentage",
-                         "ToleratedFailurePercentagePath", "ItemReader", "ItemBatcher", "ResultWriter", "Label"});
+                         "ToleratedFailurePercentagePath", "ItemReader", "ItemBatcher", "ResultWriter",
+                         "Label"});
         if (const Json *v = get(object, "ItemReader"))
             s.itemReader = itemReader(*v, child(pointer, "ItemReader"));
         if (const Json *v = get(object, "ItemBatcher"))
@@ -1184,7 +1292,8 @@ private:
             return;
         const std::string at = child(pointer, "ProcessorConfig");
         if (!config->is_object()) {
-            add(ErrorCode::WrongType, at, tr("ProcessorConfig must be an object, not %1").arg(describe(*config)));
+            add(ErrorCode::WrongType, at,
+                tr("ProcessorConfig must be an object, not %1").arg(describe(*config)));
             return;
         }
         s.processorConfig = *config;
@@ -1202,12 +1311,14 @@ private:
     std::optional<ItemReader> itemReader(const Json &object, const std::string &pointer)
     {
         if (!object.is_object()) {
-            add(ErrorCode::WrongType, pointer, tr("ItemReader must be an object with Resource, not %1").arg(describe(object)));
+            add(ErrorCode::WrongType, pointer,
+                tr("ItemReader must be an object with Resource, not %1").arg(describe(object)));
             return std::nullopt;
         }
         onlyFields(object, pointer, {"Resource", "ReaderConfig", "Parameters"}, tr("an ItemReader"));
         ItemReader reader;
-        if (auto resource = string(object, pointer, "Resource", true, tr("where the items come from, such as \"sluice:file.read\"")))
+        if (auto resource = string(object, pointer, "Resource", true,
+                                   tr("where the items come from, such as \"sluice:file.read\"")))
             reader.resource = *resource;
         reader.parameters = payload(object, pointer, "Parameters");
         const Json *config = get(object, "ReaderConfig");
@@ -1215,25 +1326,31 @@ private:
             return reader;
         const std::string at = child(pointer, "ReaderConfig");
         if (!config->is_object()) {
-            add(ErrorCode::WrongType, at, tr("ReaderConfig must be an object, not %1").arg(describe(*config)));
+            add(ErrorCode::WrongType, at,
+                tr("ReaderConfig must be an object, not %1").arg(describe(*config)));
             return reader;
         }
         reader.readerConfig = *config;
-        onlyFields(*config, at, {"InputType", "CSVHeaderLocation", "CSVHeaders", "MaxItems", "MaxItemsPath", "CSVDelimiter"},
-                   tr("ReaderConfig"));
+        onlyFields(
+            *config, at,
+            {"InputType", "CSVHeaderLocation", "CSVHeaders", "MaxItems", "MaxItemsPath", "CSVDelimiter"},
+            tr("ReaderConfig"));
         oneOf(*config, at, "InputType", {"CSV", "JSON", "JSONL", "MANIFEST"});
         std::string headerLocation;
         oneOf(*config, at, "CSVHeaderLocation", {"FIRST_ROW", "GIVEN"}, &headerLocation);
         oneOf(*config, at, "CSVDelimiter", {"COMMA", "PIPE", "SEMICOLON", "SPACE", "TAB"});
         if (const Json *headers = get(*config, "CSVHeaders")) {
-            const bool strings = headers->is_array() && !headers->empty()
-                && std::all_of(headers->begin(), headers->end(), [](const Json &h) { return h.is_string(); });
+            const bool strings =
+                headers->is_array() && !headers->empty() &&
+                std::all_of(headers->begin(), headers->end(), [](const Json &h) { return h.is_string(); });
             if (!strings) {
                 add(ErrorCode::WrongType, child(at, "CSVHeaders"),
-                    tr("CSVHeaders must be a non-empty array of column names, not %1").arg(describe(*headers)));
+                    tr("CSVHeaders must be a non-empty array of column names, not %1")
+                        .arg(describe(*headers)));
             }
         } else if (headerLocation == "GIVEN") {
-            add(ErrorCode::MissingField, at, tr("CSVHeaderLocation \"GIVEN\" needs CSVHeaders: the column names"));
+            add(ErrorCode::MissingField, at,
+                tr("CSVHeaderLocation \"GIVEN\" needs CSVHeaders: the column names"));
         }
         const NumberField maxItems = numberPair(*config, at, "MaxItems", "MaxItemsPath", 1, 100000000);
         reader.maxItemsPath = maxItems.path;
@@ -1243,19 +1360,21 @@ private:
     std::optional<ItemBatcher> itemBatcher(const Json &object, const std::string &pointer)
     {
         if (!object.is_object()) {
-            add(ErrorCode::WrongType, pointer, tr("ItemBatcher must be an object, not %1").arg(describe(object)));
+            add(ErrorCode::WrongType, pointer,
+                tr("ItemBatcher must be an object, not %1").arg(describe(object)));
             return std::nullopt;
         }
         onlyFields(object, pointer,
-                   {"MaxItemsPerBatch", "MaxItemsPerBatchPath", "MaxInputBytesPerBatch", "MaxInputBytesPerBatchPath",
-                    "BatchInput"},
+                   {"MaxItemsPerBatch", "MaxItemsPerBatchPath", "MaxInputBytesPerBatch",
+                    "MaxInputBytesPerBatchPath", "BatchInput"},
                    tr("an ItemBatcher"));
         ItemBatcher batcher;
-        batcher.maxItemsPerBatch = numberPair(object, pointer, "MaxItemsPerBatch", "MaxItemsPerBatchPath", 1, kMaxSeconds);
+        batcher.maxItemsPerBatch =
+            numberPair(object, pointer, "MaxItemsPerBatch", "MaxItemsPerBatchPath", 1, kMaxSeconds);
         batcher.maxInputBytesPerBatch =
             numberPair(object, pointer, "MaxInputBytesPerBatch", "MaxInputBytesPerBatchPath", 1, 262144);
-        if (!get(object, "MaxItemsPerBatch") && !get(object, "MaxItemsPerBatchPath") && !get(object, "MaxInputBytesPerBatch")
-            && !get(object, "MaxInputBytesPerBatchPath")) {
+        if (!get(object, "MaxItemsPerBatch") && !get(object, "MaxItemsPerBatchPath") &&
+            !get(object, "MaxInputBytesPerBatch") && !get(object, "MaxInputBytesPerBatchPath")) {
             add(ErrorCode::MissingField, pointer,
                 tr("An ItemBatcher needs MaxItemsPerBatch or MaxInputBytesPerBatch (or their Path forms)"));
         }
@@ -1271,12 +1390,14 @@ private:
     std::optional<ResultWriter> resultWriter(const Json &object, const std::string &pointer)
     {
         if (!object.is_object()) {
-            add(ErrorCode::WrongType, pointer, tr("ResultWriter must be an object with Resource, not %1").arg(describe(object)));
+            add(ErrorCode::WrongType, pointer,
+                tr("ResultWriter must be an object with Resource, not %1").arg(describe(object)));
             return std::nullopt;
         }
         onlyFields(object, pointer, {"Resource", "Parameters"}, tr("a ResultWriter"));
         ResultWriter writer;
-        if (auto resource = string(object, pointer, "Resource", true, tr("where the results go, such as \"sluice:file.write\"")))
+        if (auto resource = string(object, pointer, "Resource", true,
+                                   tr("where the results go, such as \"sluice:file.write\"")))
             writer.resource = *resource;
         writer.parameters = payload(object, pointer, "Parameters");
         return writer;
@@ -1289,8 +1410,9 @@ private:
     };
 
     const JsonDocument &m_doc;
-    std::unordered_map<std::string, std::string> m_allStates;   // every state name -> pointer of its machine
+    std::unordered_map<std::string, std::string> m_allStates; // every state name -> pointer of its machine
     std::vector<Unresolved> m_unresolved;
+    int m_suggestions = 0;
 };
 
 /// Gives each issue its line and column (one scan of the bytes) and sorts them into document order.
@@ -1304,12 +1426,14 @@ std::vector<Error> locateIssues(std::string_view bytes, std::vector<Issue> issue
     std::vector<Error> errors;
     errors.reserve(issues.size());
     for (size_t i = 0; i < issues.size(); ++i) {
-        errors.push_back({issues[i].code, std::move(issues[i].message),
+        errors.push_back({issues[i].code,
+                          std::move(issues[i].message),
                           {q(issues[i].pointer), requests[i].result.line, requests[i].result.column}});
     }
     std::stable_sort(errors.begin(), errors.end(), [](const Error &a, const Error &b) {
         const auto key = [](const Error &e) {
-            return std::pair(e.where.line > 0 ? e.where.line : std::numeric_limits<int>::max(), e.where.column);
+            return std::pair(e.where.line > 0 ? e.where.line : std::numeric_limits<int>::max(),
+                             e.where.column);
         };
         return key(a) < key(b);
     });
@@ -1331,7 +1455,8 @@ Outcome run(const QByteArray &bytes)
         const auto at = lines.at(doc.errorOffset);
         return {nullptr,
                 {Error{ErrorCode::NotJson,
-                       QCoreApplication::translate("sluice::definition::Parser", "The definition is not valid JSON: %1")
+                       QCoreApplication::translate("sluice::definition::Parser",
+                                                   "The definition is not valid JSON: %1")
                            .arg(q(doc.errorMessage)),
                        {QString(), at.line, at.column}}}};
     }
@@ -1344,10 +1469,11 @@ Outcome run(const QByteArray &bytes)
 
 Error internalError(const char *what)
 {
-    return Error{ErrorCode::BadDefinition,
-                 QCoreApplication::translate("sluice::definition::Parser", "The definition could not be read: %1")
-                     .arg(QString::fromUtf8(what)),
-                 {}};
+    return Error{
+        ErrorCode::BadDefinition,
+        QCoreApplication::translate("sluice::definition::Parser", "The definition could not be read: %1")
+            .arg(QString::fromUtf8(what)),
+        {}};
 }
 
 } // namespace

@@ -64,6 +64,23 @@ void putStringField(Ordered &out, const char *name, const char *pathName, const 
         out[pathName] = field.intrinsic->text();
 }
 
+/// `object` with the keys in `order` first (the documented order), then any others.
+Ordered inOrder(const Json &object, std::initializer_list<const char *> order)
+{
+    if (!object.is_object())
+        return Ordered(object);
+    Ordered out = Ordered::object();
+    for (const char *key : order) {
+        if (const auto it = object.find(key); it != object.end())
+            out[key] = Ordered(*it);
+    }
+    for (const auto &item : object.items()) {
+        if (!out.contains(item.key()))
+            out[item.key()] = Ordered(item.value());
+    }
+    return out;
+}
+
 Ordered machineJson(const StateMachine &machine, const Json *processorConfig);
 
 Ordered ruleJson(const ChoiceRule &rule)
@@ -98,6 +115,7 @@ Ordered stateJson(const State &s)
     Ordered out = Ordered::object();
     out["Type"] = stateTypeName(s.type);
     putString(out, "Comment", s.comment);
+    putString(out, "QueryLanguage", s.queryLanguage);
 
     switch (s.type) {
     case StateType::Task:
@@ -138,7 +156,9 @@ Ordered stateJson(const State &s)
             Ordered reader = Ordered::object();
             reader["Resource"] = s.itemReader->resource;
             if (!s.itemReader->readerConfig.is_null())
-                reader["ReaderConfig"] = Ordered(s.itemReader->readerConfig);
+                reader["ReaderConfig"] =
+                    inOrder(s.itemReader->readerConfig, {"InputType", "CSVHeaderLocation", "CSVHeaders",
+                                                         "CSVDelimiter", "MaxItems", "MaxItemsPath"});
             putTemplate(reader, "Parameters", s.itemReader->parameters);
             out["ItemReader"] = std::move(reader);
         }
@@ -147,12 +167,14 @@ Ordered stateJson(const State &s)
         if (s.itemBatcher) {
             Ordered batcher = Ordered::object();
             putNumber(batcher, "MaxItemsPerBatch", "MaxItemsPerBatchPath", s.itemBatcher->maxItemsPerBatch);
-            putNumber(batcher, "MaxInputBytesPerBatch", "MaxInputBytesPerBatchPath", s.itemBatcher->maxInputBytesPerBatch);
+            putNumber(batcher, "MaxInputBytesPerBatch", "MaxInputBytesPerBatchPath",
+                      s.itemBatcher->maxInputBytesPerBatch);
             putTemplate(batcher, "BatchInput", s.itemBatcher->batchInput);
             out["ItemBatcher"] = std::move(batcher);
         }
         putNumber(out, "MaxConcurrency", "MaxConcurrencyPath", s.maxConcurrency);
-        putNumber(out, "ToleratedFailurePercentage", "ToleratedFailurePercentagePath", s.toleratedFailurePercentage);
+        putNumber(out, "ToleratedFailurePercentage", "ToleratedFailurePercentagePath",
+                  s.toleratedFailurePercentage);
         putNumber(out, "ToleratedFailureCount", "ToleratedFailureCountPath", s.toleratedFailureCount);
         putString(out, "Label", s.label);
         if (s.resultWriter) {
@@ -223,7 +245,7 @@ Ordered machineJson(const StateMachine &machine, const Json *processorConfig)
     Ordered out = Ordered::object();
     putString(out, "Comment", machine.comment);
     if (processorConfig && processorConfig->is_object())
-        out["ProcessorConfig"] = Ordered(*processorConfig);
+        out["ProcessorConfig"] = inOrder(*processorConfig, {"Mode", "ExecutionType"});
     out["StartAt"] = machine.startAt;
     Ordered states = Ordered::object();
     for (const State &s : machine.states)

@@ -11,21 +11,20 @@ LineColumn LineCounter::at(std::size_t offset)
     offset = std::min(offset, m_bytes.size());
     if (offset < m_offset) {
         m_offset = 0;
-        m_lineStart = 0;
         m_line = 1;
+        m_column = 1;
     }
+    // incremental in both line and column: many errors on one long (minified) line stay linear
     for (; m_offset < offset; ++m_offset) {
-        if (m_bytes[m_offset] == '\n') {
+        const auto byte = static_cast<unsigned char>(m_bytes[m_offset]);
+        if (byte == '\n') {
             ++m_line;
-            m_lineStart = m_offset + 1;
+            m_column = 1;
+        } else if ((byte & 0xC0) != 0x80) { // not a UTF-8 continuation byte
+            ++m_column;
         }
     }
-    int column = 1;
-    for (std::size_t i = m_lineStart; i < offset; ++i) {
-        if ((static_cast<unsigned char>(m_bytes[i]) & 0xC0) != 0x80)   // not a UTF-8 continuation byte
-            ++column;
-    }
-    return {m_line, column};
+    return {m_line, m_column};
 }
 
 std::string escapePointerToken(std::string_view token)
@@ -68,7 +67,7 @@ public:
     /// At a '"': consumes the string; decodes it into `out` when given. False if unterminated.
     bool readString(std::string *out)
     {
-        ++m_pos;   // opening quote
+        ++m_pos; // opening quote
         while (!atEnd()) {
             const char c = m_bytes[m_pos++];
             if (c == '"')
@@ -85,17 +84,27 @@ public:
                 continue;
             }
             switch (e) {
-            case 'b': *out += '\b'; break;
-            case 'f': *out += '\f'; break;
-            case 'n': *out += '\n'; break;
-            case 'r': *out += '\r'; break;
-            case 't': *out += '\t'; break;
+            case 'b':
+                *out += '\b';
+                break;
+            case 'f':
+                *out += '\f';
+                break;
+            case 'n':
+                *out += '\n';
+                break;
+            case 'r':
+                *out += '\r';
+                break;
+            case 't':
+                *out += '\t';
+                break;
             case 'u': {
                 std::uint32_t cp = 0;
                 if (!readHex4(cp))
                     return false;
-                if (cp >= 0xD800 && cp <= 0xDBFF && m_pos + 1 < m_bytes.size() && m_bytes[m_pos] == '\\'
-                    && m_bytes[m_pos + 1] == 'u') {
+                if (cp >= 0xD800 && cp <= 0xDBFF && m_pos + 1 < m_bytes.size() && m_bytes[m_pos] == '\\' &&
+                    m_bytes[m_pos + 1] == 'u') {
                     const std::size_t save = m_pos;
                     m_pos += 2;
                     std::uint32_t low = 0;
@@ -107,7 +116,9 @@ public:
                 appendUtf8(*out, cp);
                 break;
             }
-            default: *out += e; break;   // \" \\ \/
+            default:
+                *out += e;
+                break; // \" \\ \/
             }
         }
         return false;
@@ -118,8 +129,8 @@ public:
     {
         while (!atEnd()) {
             const char c = m_bytes[m_pos];
-            if (c == ',' || c == ']' || c == '}' || c == ':' || c == ' ' || c == '\t' || c == '\n' || c == '\r'
-                || c == '"' || c == '{' || c == '[')
+            if (c == ',' || c == ']' || c == '}' || c == ':' || c == ' ' || c == '\t' || c == '\n' ||
+                c == '\r' || c == '"' || c == '{' || c == '[')
                 return;
             ++m_pos;
         }

@@ -25,8 +25,8 @@ public:
 private:
     std::string_view m_bytes;
     std::size_t m_offset = 0;
-    std::size_t m_lineStart = 0;
     int m_line = 1;
+    int m_column = 1;
 };
 
 /// One question for SourceLocator: where is the `occurrence`-th value at `pointer`? (Duplicate keys give

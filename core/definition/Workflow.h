@@ -138,6 +138,7 @@ struct State
     std::string name;
     StateType type = StateType::Pass;
     std::string comment;
+    std::string queryLanguage;   ///< the state's own "QueryLanguage" as written (only "JSONPath" is accepted)
     std::string next;   ///< empty when end or for Choice/Succeed/Fail
     bool end = false;
 

@@ -40,11 +40,16 @@ inline std::optional<sluice::ErrorCode> errorCodeFromName(const std::string &nam
 {
     using sluice::ErrorCode;
     static const std::pair<const char *, ErrorCode> names[] = {
-        {"NotJson", ErrorCode::NotJson},           {"BadDefinition", ErrorCode::BadDefinition},
-        {"UnknownField", ErrorCode::UnknownField}, {"MissingField", ErrorCode::MissingField},
-        {"WrongType", ErrorCode::WrongType},       {"UnknownState", ErrorCode::UnknownState},
-        {"Unreachable", ErrorCode::Unreachable},   {"BadPath", ErrorCode::BadPath},
-        {"BadTemplate", ErrorCode::BadTemplate},   {"BadIntrinsic", ErrorCode::BadIntrinsic},
+        {"NotJson", ErrorCode::NotJson},
+        {"BadDefinition", ErrorCode::BadDefinition},
+        {"UnknownField", ErrorCode::UnknownField},
+        {"MissingField", ErrorCode::MissingField},
+        {"WrongType", ErrorCode::WrongType},
+        {"UnknownState", ErrorCode::UnknownState},
+        {"Unreachable", ErrorCode::Unreachable},
+        {"BadPath", ErrorCode::BadPath},
+        {"BadTemplate", ErrorCode::BadTemplate},
+        {"BadIntrinsic", ErrorCode::BadIntrinsic},
         {"BadChoiceRule", ErrorCode::BadChoiceRule},
     };
     for (const auto &[n, code] : names) {

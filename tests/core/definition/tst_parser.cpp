@@ -57,7 +57,8 @@ private Q_SLOTS:
     {
         const auto w = parseFixture("hello-world.asl.json");
 
-        QCOMPARE(w->root.comment, std::string("A Hello World example of the Amazon States Language using a Pass state"));
+        QCOMPARE(w->root.comment,
+                 std::string("A Hello World example of the Amazon States Language using a Pass state"));
         QCOMPARE(w->root.startAt, std::string("HelloWorld"));
         const State *s = w->root.start();
         QVERIFY(s);
@@ -72,7 +73,8 @@ private Q_SLOTS:
     {
         const auto w = parseFixture("task-retry-catch.asl.json");
 
-        QCOMPARE(names(w->root), (std::vector<std::string>{"Load", "Store", "NotFound", "Failed"}));   // definition order
+        QCOMPARE(names(w->root),
+                 (std::vector<std::string>{"Load", "Store", "NotFound", "Failed"})); // definition order
         const State &load = *w->root.find("Load");
         QCOMPARE(load.resource, std::string("sluice:http"));
         QCOMPARE(load.inputPath.path.text(), std::string("$.order"));
@@ -155,7 +157,7 @@ private Q_SLOTS:
         QCOMPARE(map.type, StateType::Map);
         QVERIFY(map.processor);
         QCOMPARE(map.processor->start()->resource, std::string("sluice:shell"));
-        QVERIFY(!w->root.find("Step"));   // names are scoped
+        QVERIFY(!w->root.find("Step")); // names are scoped
         QCOMPARE(fanOut.catchers[0].next, std::string("Recover"));
     }
 
@@ -202,6 +204,7 @@ private Q_SLOTS:
         QCOMPARE(w->version, std::string("1.0"));
         QCOMPARE(*w->timeoutSeconds, 3600.0);
         QCOMPARE(w->queryLanguage, std::string("JSONPath"));
+        QCOMPARE(w->root.start()->queryLanguage, std::string("JSONPath"));
     }
 
     void keepsUnicodeNames()
@@ -225,6 +228,26 @@ private Q_SLOTS:
         QCOMPARE(w.value()->root.indexByName.at("M"), 2);
     }
 
+    void namesStateTypesAndOperators()
+    {
+        for (int t = 0; t <= int(StateType::Map); ++t) {
+            const auto type = StateType(t);
+            QCOMPARE(stateTypeFromName(stateTypeName(type)), std::optional<StateType>(type));
+        }
+        bool isPath = true;
+        QCOMPARE(choiceOpFromName("NumericLessThanEquals", &isPath),
+                 std::optional(ChoiceRule::Op::NumericLessThanEquals));
+        QVERIFY(!isPath);
+        QCOMPARE(choiceOpFromName("TimestampGreaterThanPath", &isPath),
+                 std::optional(ChoiceRule::Op::TimestampGreaterThan));
+        QVERIFY(isPath);
+        QVERIFY(!choiceOpFromName("StringMatchesPath", &isPath)); // no Path variant in ASL
+        QVERIFY(!choiceOpFromName("IsNullPath", &isPath));
+        QVERIFY(!choiceOpFromName("Path", &isPath));
+        QVERIFY(!stateTypeFromName("task"));
+        QCOMPARE(QByteArray(choiceOpName(ChoiceRule::Op::IsTimestamp)), QByteArray("IsTimestamp"));
+    }
+
     void refusesWhatIsNotJson_data()
     {
         QTest::addColumn<QByteArray>("bytes");
@@ -234,7 +257,7 @@ private Q_SLOTS:
         QTest::newRow("empty") << QByteArray() << 1 << 1;
         QTest::newRow("junk") << QByteArray("hello") << 1 << 1;
         QTest::newRow("trailing comma") << QByteArray("{\"a\": 1,}") << 1 << 9;
-        QTest::newRow("second line") << QByteArray("{\n  \"a\": tru\n}") << 2 << 11;   // where nlohmann noticed
+        QTest::newRow("second line") << QByteArray("{\n  \"a\": tru\n}") << 2 << 11; // where nlohmann noticed
         QTest::newRow("invalid UTF-8 in string") << QByteArray("{\n  \"StartAt\": \"\xff\"\n}") << 2 << 15;
         QTest::newRow("overlong UTF-8") << QByteArray("{\"a\": \"\xc0\xaf\"}") << 1 << 8;
         QTest::newRow("lone surrogate escape") << QByteArray("{\"a\": \"\\ud800\"}") << 1 << 14;
@@ -299,8 +322,9 @@ private Q_SLOTS:
 
         QTest::newRow("arrays") << QByteArray(10000, '[') << 513;
         QTest::newRow("objects") << QByteArray("{\"a\":").repeated(10000) << 5 * 512 + 1;
-        const QByteArray inResult = "{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Pass\", \"End\": true, \"Result\": "
-            + QByteArray(10000, '[') + QByteArray(10000, ']') + "}}}";
+        const QByteArray inResult =
+            "{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Pass\", \"End\": true, \"Result\": " +
+            QByteArray(10000, '[') + QByteArray(10000, ']') + "}}}";
         QTest::newRow("inside a Result") << inResult << int(inResult.indexOf('[')) + 1 + (512 - 3);
     }
 
@@ -320,8 +344,9 @@ private Q_SLOTS:
 
     void acceptsNestingWithinTheLimit()
     {
-        const QByteArray bytes = "{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Pass\", \"End\": true, \"Result\": "
-            + QByteArray(500, '[') + QByteArray(500, ']') + "}}}";
+        const QByteArray bytes =
+            "{\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Pass\", \"End\": true, \"Result\": " +
+            QByteArray(500, '[') + QByteArray(500, ']') + "}}}";
 
         const auto result = definition::parse(bytes);
 
@@ -350,13 +375,14 @@ private Q_SLOTS:
         QFETCH(QString, pointer);
         QFETCH(int, line);
         QFETCH(int, column);
-        const QByteArray bytes = "{\n"
-                                 "  \"StartAt\": \"Étape 1/2 ~ début\",\n"
-                                 "  \"States\": {\n"
-                                 "    \"Étape 1/2 ~ début\": {\"Type\": \"Pass\", \"Next\": \"階段二\"},\n"
-                                 "    \"\\u968e\\u6bb5二\": {\"Type\": \"Pass\", \"List\": [1, {\"x\": [2]}, \"t\"]}\n"
-                                 "  }\n"
-                                 "}\n";
+        const QByteArray bytes =
+            "{\n"
+            "  \"StartAt\": \"Étape 1/2 ~ début\",\n"
+            "  \"States\": {\n"
+            "    \"Étape 1/2 ~ début\": {\"Type\": \"Pass\", \"Next\": \"階段二\"},\n"
+            "    \"\\u968e\\u6bb5二\": {\"Type\": \"Pass\", \"List\": [1, {\"x\": [2]}, \"t\"]}\n"
+            "  }\n"
+            "}\n";
 
         const SourceLocation at = definition::locate(bytes, pointer);
 
@@ -378,7 +404,8 @@ private Q_SLOTS:
 
     void parseReturnsTheFirstProblem()
     {
-        const QByteArray bytes = "{\"States\": {\"A\": {\"Type\": \"Pass\", \"End\": 1}}, \"StartAt\": \"B\"}";
+        const QByteArray bytes =
+            "{\"States\": {\"A\": {\"Type\": \"Pass\", \"End\": 1}}, \"StartAt\": \"B\"}";
 
         const auto result = definition::parse(bytes);
         const auto errors = definition::validate(bytes);

@@ -48,39 +48,50 @@ private Q_SLOTS:
         const QByteArray once = definition::serialize(*original);
         const auto reparsed = definition::parse(once);
 
-        QVERIFY2(reparsed, qPrintable(reparsed ? QString() : reparsed.error().toString() + QLatin1Char('\n') + QString::fromUtf8(once)));
-        QCOMPARE(definition::serialize(*reparsed.value()), once);   // byte-identical
+        QVERIFY2(reparsed, qPrintable(reparsed ? QString()
+                                               : reparsed.error().toString() + QLatin1Char('\n') +
+                                                     QString::fromUtf8(once)));
+        QCOMPARE(definition::serialize(*reparsed.value()), once); // byte-identical
         QVERIFY(definition::toJson(*reparsed.value()) == definition::toJson(*original));
         QVERIFY(once.endsWith("}\n"));
     }
 
     void writesFieldsInDocumentedOrder()
     {
-        const auto w = parseBytes(fixtures::definition(QStringLiteral("valid"), QStringLiteral("task-retry-catch.asl.json")));
+        const auto w = parseBytes(
+            fixtures::definition(QStringLiteral("valid"), QStringLiteral("task-retry-catch.asl.json")));
 
         const QByteArray text = definition::serialize(*w);
 
-        QCOMPARE(keysAt(text, ""), (QStringList{QStringLiteral("Comment"), QStringLiteral("StartAt"), QStringLiteral("States")}));
-        QCOMPARE(keysAt(text, "/States"), (QStringList{QStringLiteral("Load"), QStringLiteral("Store"),
-                                                       QStringLiteral("NotFound"), QStringLiteral("Failed")}));
+        QCOMPARE(keysAt(text, ""), (QStringList{QStringLiteral("Comment"), QStringLiteral("StartAt"),
+                                                QStringLiteral("States")}));
+        QCOMPARE(keysAt(text, "/States"),
+                 (QStringList{QStringLiteral("Load"), QStringLiteral("Store"), QStringLiteral("NotFound"),
+                              QStringLiteral("Failed")}));
         QCOMPARE(keysAt(text, "/States/Load"),
                  (QStringList{QStringLiteral("Type"), QStringLiteral("Comment"), QStringLiteral("Resource"),
-                              QStringLiteral("InputPath"), QStringLiteral("Parameters"), QStringLiteral("ResultSelector"),
-                              QStringLiteral("ResultPath"), QStringLiteral("OutputPath"), QStringLiteral("TimeoutSeconds"),
-                              QStringLiteral("HeartbeatSeconds"), QStringLiteral("Retry"), QStringLiteral("Catch"),
-                              QStringLiteral("Next")}));
+                              QStringLiteral("InputPath"), QStringLiteral("Parameters"),
+                              QStringLiteral("ResultSelector"), QStringLiteral("ResultPath"),
+                              QStringLiteral("OutputPath"), QStringLiteral("TimeoutSeconds"),
+                              QStringLiteral("HeartbeatSeconds"), QStringLiteral("Retry"),
+                              QStringLiteral("Catch"), QStringLiteral("Next")}));
         QCOMPARE(keysAt(text, "/States/Load/Retry/0"),
-                 (QStringList{QStringLiteral("ErrorEquals"), QStringLiteral("IntervalSeconds"), QStringLiteral("MaxAttempts"),
-                              QStringLiteral("BackoffRate"), QStringLiteral("MaxDelaySeconds"),
-                              QStringLiteral("JitterStrategy"), QStringLiteral("Comment")}));
-        QCOMPARE(keysAt(text, "/States/Load/Retry/1"), (QStringList{QStringLiteral("ErrorEquals"), QStringLiteral("MaxAttempts")}));
+                 (QStringList{QStringLiteral("ErrorEquals"), QStringLiteral("IntervalSeconds"),
+                              QStringLiteral("MaxAttempts"), QStringLiteral("BackoffRate"),
+                              QStringLiteral("MaxDelaySeconds"), QStringLiteral("JitterStrategy"),
+                              QStringLiteral("Comment")}));
+        QCOMPARE(keysAt(text, "/States/Load/Retry/1"),
+                 (QStringList{QStringLiteral("ErrorEquals"), QStringLiteral("MaxAttempts")}));
     }
 
     void keepsTheAuthorsForms()
     {
-        const auto legacy = parseBytes(fixtures::definition(QStringLiteral("valid"), QStringLiteral("map-legacy-iterator.asl.json")));
-        const auto modern = parseBytes(fixtures::definition(QStringLiteral("valid"), QStringLiteral("map-inline.asl.json")));
-        const auto task = parseBytes(fixtures::definition(QStringLiteral("valid"), QStringLiteral("task-retry-catch.asl.json")));
+        const auto legacy = parseBytes(
+            fixtures::definition(QStringLiteral("valid"), QStringLiteral("map-legacy-iterator.asl.json")));
+        const auto modern =
+            parseBytes(fixtures::definition(QStringLiteral("valid"), QStringLiteral("map-inline.asl.json")));
+        const auto task = parseBytes(
+            fixtures::definition(QStringLiteral("valid"), QStringLiteral("task-retry-catch.asl.json")));
 
         const Json legacyJson = Json::parse(definition::serialize(*legacy).toStdString());
         const Json modernJson = Json::parse(definition::serialize(*modern).toStdString());
@@ -97,7 +108,7 @@ private Q_SLOTS:
         QVERIFY(taskJson["States"]["Load"]["OutputPath"] == Json("$"));
         QVERIFY(taskJson["States"]["Load"]["Catch"][0]["ResultPath"] == Json(nullptr));
         QVERIFY(taskJson["States"]["Load"]["Retry"][0]["BackoffRate"] == Json(2.0));
-        QVERIFY(!taskJson["States"]["Load"]["Retry"][1].contains("BackoffRate"));   // not written, not invented
+        QVERIFY(!taskJson["States"]["Load"]["Retry"][1].contains("BackoffRate")); // not written, not invented
     }
 
     void writesTwoSpaceIndentation()
@@ -105,7 +116,8 @@ private Q_SLOTS:
         const auto w = parseBytes(R"({"StartAt":"A","States":{"A":{"Type":"Succeed"}}})");
 
         QCOMPARE(definition::serialize(*w),
-                 QByteArray("{\n  \"StartAt\": \"A\",\n  \"States\": {\n    \"A\": {\n      \"Type\": \"Succeed\"\n    }\n  }\n}\n"));
+                 QByteArray("{\n  \"StartAt\": \"A\",\n  \"States\": {\n    \"A\": {\n      \"Type\": "
+                            "\"Succeed\"\n    }\n  }\n}\n"));
     }
 };
 

@@ -2,6 +2,7 @@
 
 #include "DefinitionFixtures.h"
 
+#include <QElapsedTimer>
 #include <QTest>
 
 using namespace sluice;
@@ -22,7 +23,9 @@ private Q_SLOTS:
         QTest::addColumn<int>("line");
         QTest::addColumn<int>("column");
 
-        const Json expected = Json::parse(fixtures::read(fixtures::definitionsDir() + QStringLiteral("/invalid/expected.json")).toStdString());
+        const Json expected =
+            Json::parse(fixtures::read(fixtures::definitionsDir() + QStringLiteral("/invalid/expected.json"))
+                            .toStdString());
         const QStringList files = fixtures::definitionFiles(QStringLiteral("invalid"));
         QCOMPARE(qsizetype(expected.size()), files.size());
         for (const QString &file : files) {
@@ -31,9 +34,9 @@ private Q_SLOTS:
             const Json &row = expected[name];
             const auto code = fixtures::errorCodeFromName(row["code"].get<std::string>());
             QVERIFY2(code, qPrintable(file));
-            QTest::newRow(name.c_str()) << file << int(*code)
-                                        << QString::fromStdString(row.value("pointer", std::string()))
-                                        << row.contains("pointer") << row["line"].get<int>() << row["column"].get<int>();
+            QTest::newRow(name.c_str())
+                << file << int(*code) << QString::fromStdString(row.value("pointer", std::string()))
+                << row.contains("pointer") << row["line"].get<int>() << row["column"].get<int>();
         }
     }
 
@@ -50,7 +53,8 @@ private Q_SLOTS:
         const std::vector<Error> errors = definition::validate(bytes);
         const auto parsed = definition::parse(bytes);
 
-        QVERIFY2(errors.size() == 1, qPrintable(QStringLiteral("expected one error, got:\n") + fixtures::describe(errors)));
+        QVERIFY2(errors.size() == 1,
+                 qPrintable(QStringLiteral("expected one error, got:\n") + fixtures::describe(errors)));
         const Error &e = errors.front();
         QVERIFY2(int(e.code) == code, qPrintable(e.toString()));
         if (hasPointer)
@@ -96,10 +100,11 @@ private Q_SLOTS:
         QStringList pointers;
         for (const auto &e : errors)
             pointers << e.where.pointer;
-        QCOMPARE(pointers, (QStringList{QStringLiteral("/Foo"), QStringLiteral("/States/A/Next"),
-                                        QStringLiteral("/States/A/TimeoutSeconds"), QStringLiteral("/States/Load"),
-                                        QStringLiteral("/States/Load/Bogus"), QStringLiteral("/States/Orphan"),
-                                        QStringLiteral("/States/Orphan/Seconds")}));
+        QCOMPARE(pointers,
+                 (QStringList{QStringLiteral("/Foo"), QStringLiteral("/States/A/Next"),
+                              QStringLiteral("/States/A/TimeoutSeconds"), QStringLiteral("/States/Load"),
+                              QStringLiteral("/States/Load/Bogus"), QStringLiteral("/States/Orphan"),
+                              QStringLiteral("/States/Orphan/Seconds")}));
         QCOMPARE(errors[3].code, ErrorCode::Unreachable);
         QVERIFY(!parsed);
         QCOMPARE(parsed.error().where.pointer, QStringLiteral("/Foo"));
@@ -109,35 +114,44 @@ private Q_SLOTS:
 
     void suggestsTheStateMeant()
     {
-        const auto errors = definition::validate(fixtures::definition(QStringLiteral("invalid"), QStringLiteral("next-unknown.asl.json")));
+        const auto errors = definition::validate(
+            fixtures::definition(QStringLiteral("invalid"), QStringLiteral("next-unknown.asl.json")));
 
         QCOMPARE(errors.size(), size_t(1));
         QCOMPARE(errors.front().message,
-                 QStringLiteral("Next names 'Lod', which is not a state in this state machine; did you mean 'Load'?"));
+                 QStringLiteral(
+                     "Next names 'Lod', which is not a state in this state machine; did you mean 'Load'?"));
     }
 
     void explainsScopeOfTransitions()
     {
-        const auto errors = definition::validate(fixtures::definition(QStringLiteral("invalid"), QStringLiteral("next-other-scope.asl.json")));
+        const auto errors = definition::validate(
+            fixtures::definition(QStringLiteral("invalid"), QStringLiteral("next-other-scope.asl.json")));
 
         QCOMPARE(errors.size(), size_t(1));
-        QVERIFY2(errors.front().message.contains(QStringLiteral("another state machine")), qPrintable(errors.front().message));
+        QVERIFY2(errors.front().message.contains(QStringLiteral("another state machine")),
+                 qPrintable(errors.front().message));
     }
 
     void namesTheMisplacedField()
     {
-        const auto pass = definition::validate(fixtures::definition(QStringLiteral("invalid"), QStringLiteral("field-not-allowed.asl.json")));
-        const auto typo = definition::validate(fixtures::definition(QStringLiteral("invalid"), QStringLiteral("field-typo.asl.json")));
+        const auto pass = definition::validate(
+            fixtures::definition(QStringLiteral("invalid"), QStringLiteral("field-not-allowed.asl.json")));
+        const auto typo = definition::validate(
+            fixtures::definition(QStringLiteral("invalid"), QStringLiteral("field-typo.asl.json")));
 
         QCOMPARE(pass.front().message, QStringLiteral("Field 'Resource' is not allowed in a Pass state"));
-        QCOMPARE(typo.front().message, QStringLiteral("Field 'Commnet' is not allowed in a Pass state; did you mean 'Comment'?"));
+        QCOMPARE(typo.front().message,
+                 QStringLiteral("Field 'Commnet' is not allowed in a Pass state; did you mean 'Comment'?"));
     }
 
     void refusesJsonataClearly()
     {
-        const auto errors = definition::validate(fixtures::definition(QStringLiteral("invalid"), QStringLiteral("jsonata.asl.json")));
+        const auto errors = definition::validate(
+            fixtures::definition(QStringLiteral("invalid"), QStringLiteral("jsonata.asl.json")));
 
-        QVERIFY2(errors.front().message.contains(QStringLiteral("not supported yet")), qPrintable(errors.front().message));
+        QVERIFY2(errors.front().message.contains(QStringLiteral("not supported yet")),
+                 qPrintable(errors.front().message));
     }
 
     void reportsEachUnreachableState()
@@ -160,12 +174,34 @@ private Q_SLOTS:
             "B": {"Type": "Task", "Resource": "sluice:http", "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "D"}], "End": true},
             "C": {"Type": "Succeed"}, "D": {"Type": "Fail"}}})";
 
-        QVERIFY2(definition::validate(bytes).empty(), qPrintable(fixtures::describe(definition::validate(bytes))));
+        QVERIFY2(definition::validate(bytes).empty(),
+                 qPrintable(fixtures::describe(definition::validate(bytes))));
+    }
+
+    void manyProblemsOnOneLineStayFast()
+    {
+        // a minified definition (one line) with thousands of problems: locating them must stay linear
+        nlohmann::ordered_json states = nlohmann::ordered_json::object();
+        for (int i = 0; i < 5000; ++i)
+            states["S" + std::to_string(i)] = {
+                {"Type", "Pass"}, {"Bogus", i}, {"Next", "Nowhere" + std::to_string(i)}};
+        const nlohmann::ordered_json doc = {{"StartAt", "S0"}, {"States", states}};
+        const std::string text = doc.dump();
+        QElapsedTimer timer;
+        timer.start();
+
+        const auto errors = definition::validate(QByteArray::fromStdString(text));
+
+        QVERIFY2(timer.elapsed() < 3000, qPrintable(QString::number(timer.elapsed())));
+        QCOMPARE(errors.size(), size_t(5000 * 2 + 4999)); // Bogus, Next, and every state but S0 unreachable
+        QCOMPARE(errors.back().where.line, 1);
+        QCOMPARE(errors.back().where.column, int(text.rfind("\"Nowhere4999\"")) + 1);
     }
 
     void duplicateStateNamesAreRefused()
     {
-        const QByteArray bytes = "{\"StartAt\": \"A\", \"States\": {\n\"A\": {\"Type\": \"Succeed\"},\n\"A\": {\"Type\": \"Succeed\"}}}";
+        const QByteArray bytes = "{\"StartAt\": \"A\", \"States\": {\n\"A\": {\"Type\": "
+                                 "\"Succeed\"},\n\"A\": {\"Type\": \"Succeed\"}}}";
 
         const auto errors = definition::validate(bytes);
 
