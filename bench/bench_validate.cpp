@@ -97,6 +97,21 @@ int main(int argc, char *argv[])
             return 1;
     }
 
+    std::vector<double> parses, serializes;
+    for (int run = 0; run < 21; ++run) {
+        QElapsedTimer t;
+        t.start();
+        auto parsed = sluice::definition::parse(bytes);
+        parses.push_back(double(t.nsecsElapsed()) / 1e6);
+        if (!parsed)
+            return 1;
+        t.restart();
+        const QByteArray text = sluice::definition::serialize(*parsed.value());
+        serializes.push_back(double(t.nsecsElapsed()) / 1e6);
+        if (text.isEmpty())
+            return 1;
+    }
+
     QTemporaryDir dir;
     const QString file = dir.filePath(QStringLiteral("big.asl.json"));
     QFile out(file);
@@ -121,9 +136,12 @@ int main(int argc, char *argv[])
     const double cliMs = median(wall);
     std::printf("states                 %d (%lld bytes)\n", states, static_cast<long long>(bytes.size()));
     std::printf("validate in process    %.2f ms (median of 21)\n", validateMs);
+    std::printf("parse in process       %.2f ms (median of 21)\n", median(parses));
+    std::printf("serialize              %.2f ms (median of 21)\n", median(serializes));
     std::printf("sluice-cli validate    %.2f ms wall (median of 11, process start included)\n", cliMs);
-    std::printf("{\"bench\": \"validate\", \"states\": %d, \"validate_ms\": %.2f, \"cli_validate_ms\": %.2f, "
-                "\"items_per_s\": %.0f, \"peak_rss_mb\": %.1f}\n",
-                states, validateMs, cliMs, double(states) / (validateMs / 1000.0), sluice::bench::peakRssMb());
+    std::printf("{\"bench\": \"validate\", \"states\": %d, \"validate_ms\": %.2f, \"parse_ms\": %.2f, "
+                "\"serialize_ms\": %.2f, \"cli_validate_ms\": %.2f, \"items_per_s\": %.0f, \"peak_rss_mb\": %.1f}\n",
+                states, validateMs, median(parses), median(serializes), cliMs, double(states) / (validateMs / 1000.0),
+                sluice::bench::peakRssMb());
     return 0;
 }

@@ -387,12 +387,12 @@ void MapRun::complete()
     if (!QDir().mkpath(writeDir))
         return failWriter(writeDir);
     Json files = {{"FAILED", Json::array()}, {"PENDING", Json::array()}, {"SUCCEEDED", Json::array()}};
-    for (auto [status, records] : {std::pair<const char *, const Json *>{"SUCCEEDED", &succeeded},
+    for (auto [status, list] : {std::pair<const char *, const Json *>{"SUCCEEDED", &succeeded},
                                    std::pair<const char *, const Json *>{"FAILED", &failedRecords}}) {
-        if (records->empty())
+        if (list->empty())
             continue;
         const QString name = QStringLiteral("%1_0.json").arg(QLatin1String(status));
-        const qint64 size = writeJsonFile(writeDir, name, *records);
+        const qint64 size = writeJsonFile(writeDir, name, *list);
         if (size < 0)
             return failWriter(QDir(writeDir).filePath(name));
         files[status].push_back({{"Key", writeKeyPrefix + "/" + name.toStdString()}, {"Size", size}});
