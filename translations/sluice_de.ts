@@ -462,6 +462,14 @@
         <source>Type &apos;%1&apos; is not a state type; it must be one of Pass, Task, Choice, Wait, Succeed, Fail, Parallel, Map</source>
         <translation>Type &apos;%1&apos; ist kein Zustandstyp; er muss Pass, Task, Choice, Wait, Succeed, Fail, Parallel oder Map sein</translation>
     </message>
+    <message>
+        <source>%1 can use only an intrinsic function that returns a string (States.Format, States.JsonToString, States.ArrayGetItem, States.Base64Encode, States.Base64Decode, States.Hash or States.UUID), not %2</source>
+        <translation>%1 kann nur eine eingebaute Funktion verwenden, die eine Zeichenkette liefert (States.Format, States.JsonToString, States.ArrayGetItem, States.Base64Encode, States.Base64Decode, States.Hash oder States.UUID), nicht %2</translation>
+    </message>
+    <message>
+        <source>Use ItemsPath (items from the state input) or ItemReader (items from a file), not both</source>
+        <translation>Verwenden Sie ItemsPath (Elemente aus der Zustandseingabe) oder ItemReader (Elemente aus einer Datei), nicht beides</translation>
+    </message>
 </context>
 <context>
     <name>sluice::ui::DefinitionView</name>
