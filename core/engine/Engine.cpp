@@ -153,7 +153,8 @@ int Engine::workerCount() const
 Execution Engine::start(std::shared_ptr<const Workflow> workflow, Json input, ExecutionOptions options)
 {
     auto exec = std::make_shared<ExecutionState>();
-    exec->id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    exec->id = options.executionId.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : options.executionId;
+    exec->journal = options.journal;
     exec->name = options.name.empty() ? exec->id.toStdString() : options.name;
     exec->workflow = std::move(workflow);
     exec->tasks = options.tasks ? options.tasks : defaultTasks();
@@ -182,6 +183,7 @@ Execution Engine::start(std::shared_ptr<const Workflow> workflow, Json input, Ex
     exec->usesExecutionInput = !inputOverridden && machineReadsInput(exec->workflow->root);
     exec->options = std::move(options);
     exec->options.tasks.reset();   // exec->tasks holds it, and lets go of it at the end
+    exec->options.journal.reset(); // exec->journal holds it
     exec->result.executionId = exec->id;
     exec->result.startedMs = exec->startedMs;
 
@@ -199,6 +201,18 @@ Execution Engine::start(std::shared_ptr<const Workflow> workflow, Json input, Ex
                              "The execution input is larger than the limit of " +
                                  std::to_string(exec->options.maxPayloadBytes) + " bytes."});
         return Execution(exec);
+    }
+
+    if (exec->journal) {
+        JournalRecord r;
+        r.type = JournalRecord::Type::ExecutionStarted;
+        r.executionId = exec->id;
+        r.timeMs = exec->startedMs;
+        r.executionName = exec->name;
+        r.workflowVersion = exec->options.workflowVersion;
+        r.status = ItemStatus::Running;
+        r.payload = std::make_shared<const Json>(input);
+        exec->journal->append({std::move(r)});
     }
 
     auto root = std::make_shared<ItemRun>();
@@ -241,6 +255,14 @@ Execution Engine::start(std::shared_ptr<const Workflow> workflow, Json input, Ex
     const StateMachine *machineRoot = root->machine;
     exec->runtime->post(root->worker, [root, machineRoot]() {
         interpreter::setStatus(*root, ItemStatus::Running);
+        if (root->exec->journal) {
+            JournalRecord r;
+            r.type = JournalRecord::Type::ItemStarted;
+            r.state = machineRoot->startAt;
+            r.status = ItemStatus::Running;
+            r.payload = std::make_shared<const Json>(root->input);
+            interpreter::journal(*root, std::move(r));
+        }
         interpreter::enterState(*root, machineRoot->start());
         interpreter::run(root);
     });
@@ -266,6 +288,20 @@ void ExecutionState::finish(ExecutionStatus status, Json output, Failure failure
     tasks.store(nullptr);
     runtime->cancelTimers(this);
     publishProgress(true);
+    if (journal) {
+        JournalRecord r;
+        r.type = JournalRecord::Type::ExecutionFinished;
+        r.executionId = id;
+        QMutexLocker lock(&mutex);
+        r.timeMs = result.stoppedMs;
+        r.error = result.failure.error;
+        r.cause = result.failure.cause;
+        r.executionStatus = executionStatusName(result.status);
+        if (result.outputData)
+            r.payload = result.outputData;
+        lock.unlock();
+        journal->append({std::move(r)});
+    }
     ExecutionResult copy;
     {
         QMutexLocker lock(&mutex);
@@ -287,6 +323,7 @@ void ExecutionState::publishProgress(bool final)
     ProgressSnapshot snapshot;
     snapshot.executionId = id;
     snapshot.final = final;
+    std::vector<JournalRecord> journalBatch;
     QMutexLocker lock(&progressMutex);
     for (auto &shard : shards) {
         QMutexLocker shardLock(&shard->mutex);
@@ -302,6 +339,11 @@ void ExecutionState::publishProgress(bool final)
         for (int i = 0; i < kItemStatusCount; ++i)
             itemTotals[size_t(i)] += shard->items[size_t(i)];
         shard->items = {};
+        if (!shard->journal.empty()) {
+            journalBatch.insert(journalBatch.end(), std::make_move_iterator(shard->journal.begin()),
+                                std::make_move_iterator(shard->journal.end()));
+            shard->journal.clear();
+        }
         snapshot.changed.reserve(snapshot.changed.size() + shard->changed.size());
         for (auto &[itemId, update] : shard->changed)
             snapshot.changed.push_back(std::move(update));
@@ -309,6 +351,9 @@ void ExecutionState::publishProgress(bool final)
     }
     snapshot.states = stateTotals;
     snapshot.items = itemTotals;
+    // Handed over under the lock, so batches reach the journal in the order they were taken.
+    if (journal && !journalBatch.empty())
+        journal->append(std::move(journalBatch));
     lock.unlock();
     if (options.onProgress)
         options.onProgress(snapshot);

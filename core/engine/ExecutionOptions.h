@@ -11,6 +11,7 @@
 
 namespace sluice {
 
+class JournalSink;
 class MockConfig;
 class TaskRegistry;
 struct ExecutionResult;
@@ -32,6 +33,10 @@ struct ExecutionOptions
     /// Called on a worker thread with each coalesced snapshot (about ten per second while running).
     std::function<void(const ProgressSnapshot &)> onProgress;
     int snapshotIntervalMs = 100;
+    /// Where every transition is recorded (core/store's Journal); none keeps the run in memory only.
+    std::shared_ptr<JournalSink> journal;
+    std::string workflowVersion;             ///< the definition's version in the journal
+    QString executionId;                     ///< reuse this id (resume); default: a new UUID
 };
 
 } // namespace sluice

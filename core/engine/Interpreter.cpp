@@ -202,8 +202,29 @@ void enterState(ItemRun &run, const State *state)
     run.enteredMs = nowMs();
     run.contextValid = false;
     run.waiting = false;
+    run.firstFailureMs = 0;
     ++run.generation;
     countState(run, state, 1, 0, false, false);
+    if (run.exec->journal) {
+        JournalRecord r;
+        r.type = JournalRecord::Type::StateEntered;
+        r.state = state->name;
+        r.payload = std::make_shared<const Json>(run.input);
+        journal(run, std::move(r));
+    }
+}
+
+void journal(ItemRun &run, JournalRecord record)
+{
+    if (!run.exec->journal)
+        return;
+    record.executionId = run.exec->id;
+    record.item = run.id.value;
+    if (record.timeMs == 0)
+        record.timeMs = nowMs();
+    ProgressShard &shard = run.exec->shard(run.worker);
+    QMutexLocker lock(&shard.mutex);
+    shard.journal.push_back(std::move(record));
 }
 
 namespace {
@@ -213,6 +234,35 @@ void finishItem(ItemRun &run, Result<Json, Failure> outcome)
     ++run.generation;
     if (run.state)
         countState(run, run.state, 0, 1, !outcome.ok(), false);
+    if (run.exec->journal && !run.isBranch) {
+        JournalRecord r;
+        r.type = JournalRecord::Type::ItemFinished;
+        r.parent = run.parent.value;
+        r.index = run.index;
+        r.mapState = run.mapState ? run.mapState->name : std::string();
+        r.state = run.state ? run.state->name : std::string();
+        r.attempt = run.attempt;
+        if (outcome.ok()) {
+            r.status = ItemStatus::Succeeded;
+            r.payload = std::make_shared<const Json>(outcome.value());
+        } else {
+            r.error = outcome.error().error;
+            r.cause = outcome.error().cause;
+            if (run.aborted()) {
+                r.status = ItemStatus::Cancelled;
+            } else {
+                r.status = ItemStatus::Failed;
+                // Failed for good: into the DLQ with the input that replays the state. A Map that failed
+                // because its items failed is not an entry of its own: its items are.
+                r.dlq = run.state && run.state->type != StateType::Map;
+                if (r.dlq) {
+                    r.dlqInput = std::make_shared<const Json>(run.input);
+                    r.firstFailureMs = run.firstFailureMs ? run.firstFailureMs : nowMs();
+                }
+            }
+        }
+        journal(run, std::move(r));
+    }
     if (run.aborted() && !outcome.ok() && run.status != ItemStatus::Failed)
         setStatus(run, ItemStatus::Cancelled);
     else if (outcome.ok())
@@ -232,6 +282,12 @@ void finishItem(ItemRun &run, Result<Json, Failure> outcome)
 Step transition(ItemRun &run, Json output, const std::string &next, bool leftWithError = false)
 {
     countState(run, run.state, 0, 1, leftWithError, false);
+    if (run.exec->journal) {
+        JournalRecord r;   // the output is the next state's input: StateEntered carries it
+        r.type = JournalRecord::Type::StateExited;
+        r.state = run.state->name;
+        journal(run, std::move(r));
+    }
     if (run.status == ItemStatus::Retrying)
         setStatus(run, ItemStatus::Running);
     const State *target = run.machine->find(next);
@@ -281,6 +337,8 @@ Step fail(const std::shared_ptr<ItemRun> &self, Failure failure)
 {
     ItemRun &run = *self;
     const State &state = *run.state;
+    if (run.firstFailureMs == 0)
+        run.firstFailureMs = nowMs();
     if (!retry::isTerminal(failure.error) && !run.aborted()) {
         for (size_t i = 0; i < state.retry.size(); ++i) {
             const Retrier &retrier = state.retry[i];
@@ -291,6 +349,16 @@ Step fail(const std::shared_ptr<ItemRun> &self, Failure failure)
             const qint64 delay = run.exec->options.noDelays ? 0 : retry::delayMs(retrier, run.retryCounts[i]);
             ++run.retryCounts[i];
             ++run.attempt;
+            if (run.exec->journal) {
+                JournalRecord r;
+                r.type = JournalRecord::Type::TaskRetryScheduled;
+                r.state = state.name;
+                r.attempt = run.attempt;
+                r.delayMs = delay;
+                r.error = failure.error;
+                r.cause = failure.cause;
+                journal(run, std::move(r));
+            }
             run.contextValid = false;
             countState(run, run.state, 0, 0, false, true);
             setStatus(run, ItemStatus::Retrying, &failure);
@@ -537,6 +605,19 @@ Step runFail(const std::shared_ptr<ItemRun> &self)
 Step taskDone(const std::shared_ptr<ItemRun> &self, Result<Json, Failure> outcome)
 {
     ++self->generation;   // any timeout timer of this attempt is now stale
+    if (self->exec->journal && self->state->type == StateType::Task) {
+        JournalRecord r;
+        r.type = outcome ? JournalRecord::Type::TaskSucceeded : JournalRecord::Type::TaskFailed;
+        r.state = self->state->name;
+        r.attempt = self->attempt;
+        if (outcome) {
+            r.payload = std::make_shared<const Json>(outcome.value());
+        } else {
+            r.error = outcome.error().error;
+            r.cause = outcome.error().cause;
+        }
+        journal(*self, std::move(r));
+    }
     if (!outcome)
         return fail(self, std::move(outcome).error());
     return complete(self, std::move(outcome).value());
@@ -589,6 +670,14 @@ Step runTask(const std::shared_ptr<ItemRun> &self)
                           std::to_string(run.attempt);
     call.timeoutSeconds = timeout.value_or(0);
     call.cancelled = exec.cancelFlag;
+    if (exec.journal) {
+        JournalRecord r;
+        r.type = JournalRecord::Type::TaskScheduled;
+        r.state = state.name;
+        r.attempt = run.attempt;
+        r.payload = std::make_shared<const Json>(call.input);
+        journal(run, std::move(r));
+    }
 
     const quint64 generation = ++run.generation;
     const int worker = run.worker;

@@ -17,6 +17,7 @@
 #include "definition/Workflow.h"
 #include "engine/Execution.h"
 #include "engine/ExecutionOptions.h"
+#include "engine/JournalSink.h"
 #include "engine/Progress.h"
 #include "engine/Runtime.h"
 
@@ -54,6 +55,7 @@ struct ProgressShard
     std::unordered_map<const State *, StateCounts> states;   // guarded by mutex (deltas)
     ItemCounts items{};                                        // guarded by mutex (deltas)
     std::unordered_map<ItemId, ItemUpdate> changed;           // guarded by mutex
+    std::vector<JournalRecord> journal;                       // guarded by mutex, in order per item
 };
 
 /// A scope that can be aborted as a whole: an execution, a Map run (INLINE: its first failure stops the
@@ -91,6 +93,7 @@ struct ExecutionState : std::enable_shared_from_this<ExecutionState>
     QElapsedTimer clock;
 
     std::shared_ptr<AbortScope> scope = std::make_shared<AbortScope>();   // cancelled, timed out, finished
+    std::shared_ptr<JournalSink> journal;   // none: in memory only
     bool usesExecutionInput = false;    // the definition reads $$.Execution.Input (copy it into $$ then)
     std::shared_ptr<std::atomic_bool> cancelFlag = std::make_shared<std::atomic_bool>(false);
     std::atomic<qint64> nextItemId{1};
@@ -114,6 +117,7 @@ struct ExecutionState : std::enable_shared_from_this<ExecutionState>
 
     void finish(ExecutionStatus status, Json output, Failure failure);
     void publishProgress(bool final);
+    void flushJournal();
     void scheduleProgress();
 };
 
@@ -141,6 +145,7 @@ struct ItemRun : std::enable_shared_from_this<ItemRun>
     std::vector<int> retryCounts;        // per Retrier
     int attempt = 1;
     qint64 enteredMs = 0;                // ms since epoch when the state was entered
+    qint64 firstFailureMs = 0;           // the first failure in the current state (for the DLQ)
     quint64 generation = 0;              // bumps when the state is left, so late callbacks are ignored
     quint64 heartbeats = 0;              // bumps with each heartbeat of the task that is out
     std::unordered_map<const State *, int> invocations;   // task invocations per state (mock ranges)
@@ -167,6 +172,8 @@ void resumeWith(const std::shared_ptr<ItemRun> &run, quint64 generation, Result<
 const Json &contextOf(ItemRun &run);
 void enterState(ItemRun &run, const State *state);   ///< resets per-state bookkeeping, counts the entry
 void setStatus(ItemRun &run, ItemStatus status, const Failure *failure = nullptr);
+/// Queues a record for the journal (no-op without one); fills in execution, item and time.
+void journal(ItemRun &run, JournalRecord record);
 } // namespace interpreter
 
 } // namespace sluice

@@ -16,7 +16,7 @@ struct JournalRecord
 {
     enum class Type : quint8 {
         ExecutionStarted,    ///< executionName, workflowVersion, payload = execution input
-        ExecutionFinished,   ///< status (as ExecutionStatus name in `error` when failed), payload = output
+        ExecutionFinished,   ///< executionStatus; payload = output, or error/cause
         ItemStarted,         ///< item, parent, mapState, index, businessKey, state (first state), payload = input
         StateEntered,        ///< state, payload = the state's raw input (what a resume or replay restarts with)
         StateExited,         ///< state, payload = the state's output
@@ -43,8 +43,9 @@ struct JournalRecord
     std::string error;
     std::string cause;
 
-    // ExecutionStarted
+    // ExecutionStarted / ExecutionFinished
     std::string executionName;
+    std::string executionStatus;   ///< ExecutionFinished: RUNNING, SUCCEEDED, FAILED, ABORTED, TIMED_OUT
     std::string workflowVersion;   ///< content hash of the definition (see Journal::saveWorkflow)
     std::string businessKey;       ///< ItemStarted, when the Map names one
 

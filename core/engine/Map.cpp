@@ -114,6 +114,17 @@ void runChunk(const std::shared_ptr<MapRun> &map, std::vector<Unit> units, int w
             continue;
         }
         child->input = std::move(input).value();
+        if (map->exec->journal) {
+            JournalRecord r;
+            r.type = JournalRecord::Type::ItemStarted;
+            r.parent = map->parentId.value;
+            r.index = unit.slot;
+            r.mapState = map->state->name;
+            r.state = processor->startAt;
+            r.status = ItemStatus::Running;
+            r.payload = std::make_shared<const Json>(child->input);
+            interpreter::journal(*child, std::move(r));
+        }
         if (map->writing)
             map->recordStart(unit.slot, child->input);
         interpreter::enterState(*child, processor->start());
