@@ -11,7 +11,15 @@ Design, run and monitor ETL workflows written in the Amazon States Language.
 
 Commands:
   validate FILE...   check definitions; one line per problem: FILE:LINE:COL: POINTER: message
-  run FILE           run a workflow and print its output (or {"Error", "Cause"}) as JSON
+  run FILE           run a workflow (journaled) and print its output (or {"Error", "Cause"}) as JSON
+  runs               list executions (JSON Lines)
+  show EXECUTION     one execution with its item counts (JSON)
+  items EXECUTION    an execution's items (JSON Lines)
+  history EXECUTION  an execution's event history (JSON Lines)
+  dlq SUBCOMMAND     the dead-letter queue: list, show, replay, discard, export
+
+Commands that read or write the journal take --store PATH|postgresql://... (default: $SLUICE_STORE,
+else the embedded SQLite file in the user's data folder).
 
 Run `sluice-cli COMMAND --help` for the options of a command.
 )";
@@ -40,6 +48,16 @@ int main(int argc, char *argv[])
         return sluice::cli::validate(args);
     if (command == QStringLiteral("run"))
         return sluice::cli::run(args);
+    if (command == QStringLiteral("runs"))
+        return sluice::cli::runs(args);
+    if (command == QStringLiteral("show"))
+        return sluice::cli::show(args);
+    if (command == QStringLiteral("items"))
+        return sluice::cli::items(args);
+    if (command == QStringLiteral("history"))
+        return sluice::cli::history(args);
+    if (command == QStringLiteral("dlq"))
+        return sluice::cli::dlq(args);
     sluice::cli::err(QStringLiteral("sluice-cli: unknown command '%1'. Run 'sluice-cli --help'.").arg(command));
     return sluice::cli::kUsage;
 }

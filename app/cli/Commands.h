@@ -2,6 +2,11 @@
 
 #include <QStringList>
 
+#include <memory>
+
+class QCommandLineOption;
+class QCommandLineParser;
+
 namespace sluice::cli {
 
 /// Exit codes of sluice-cli.
@@ -11,5 +16,18 @@ enum Exit { kOk = 0, kFailed = 1, kUsage = 2 };
 int validate(const QStringList &args);
 /// `sluice-cli run FILE [options]`
 int run(const QStringList &args);
+/// `sluice-cli runs | show | items | history` (reading the journal)
+int runs(const QStringList &args);
+int show(const QStringList &args);
+int items(const QStringList &args);
+int history(const QStringList &args);
+/// `sluice-cli dlq list | show | replay | discard | export`
+int dlq(const QStringList &args);
+
+/// --store and the location it names (default: Journal::defaultLocation()).
+QCommandLineOption storeOption();
+QString storeLocation(const QCommandLineParser &parser);
+/// Adds --help, parses `args`; false (with *exitCode set) when the command is done or wrong.
+bool parseCommand(QCommandLineParser &parser, const QString &command, const QStringList &args, int *exitCode);
 
 } // namespace sluice::cli

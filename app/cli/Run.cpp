@@ -3,6 +3,7 @@
 
 #include "definition/Parser.h"
 #include "engine/Engine.h"
+#include "store/Journal.h"
 #include "tasks/MockConfig.h"
 
 #include <QCommandLineParser>
@@ -10,6 +11,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QUuid>
 
 #include <atomic>
 #include <csignal>
@@ -74,7 +76,10 @@ int run(const QStringList &args)
                                        QStringLiteral("BYTES"));
     const QCommandLineOption workers(QStringLiteral("workers"), QStringLiteral("Worker threads (default: one per core)."),
                                      QStringLiteral("N"));
-    parser.addOptions({input, inputJson, mockConfig, testCase, name, context, noDelays, maxPayload, workers});
+    const QCommandLineOption noStore(QStringLiteral("no-store"),
+                                     QStringLiteral("Keep the run in memory only: no journal, no DLQ."));
+    parser.addOptions({input, inputJson, mockConfig, testCase, name, context, noDelays, maxPayload, workers, noStore,
+                       storeOption()});
 
     QStringList argv = args;
     argv.prepend(QStringLiteral("sluice-cli run"));
@@ -213,6 +218,25 @@ int run(const QStringList &args)
         };
     }
 
+    std::shared_ptr<Journal> journal;
+    if (!parser.isSet(noStore)) {
+        auto opened = Journal::open(storeLocation(parser));
+        if (!opened) {
+            err(QStringLiteral("sluice-cli run: %1").arg(opened.error().message));
+            return kUsage;
+        }
+        journal = std::move(opened).value();
+        auto version = journal->saveWorkflow(bytes.value(), QString::fromStdString(options.stateMachineName));
+        if (!version) {
+            err(QStringLiteral("sluice-cli run: %1").arg(version.error().message));
+            return kUsage;
+        }
+        options.workflowVersion = version.value();
+        options.journal = journal;
+    }
+    options.executionId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    err(QStringLiteral("execution: %1").arg(options.executionId));
+
     std::signal(SIGINT, onSignal);
     std::signal(SIGTERM, onSignal);
     Engine engine(workerCount);
@@ -227,6 +251,10 @@ int run(const QStringList &args)
         std::fprintf(stderr, "\r\033[K");
 
     const ExecutionResult result = execution.result();
+    if (journal && !journal->flush(60000)) {
+        err(QStringLiteral("sluice-cli run: the journal could not commit everything: %1")
+                .arg(journal->lastWriteError() ? journal->lastWriteError()->message : QStringLiteral("timed out")));
+    }
     std::string text = result.toJson().dump(-1, ' ', false, Json::error_handler_t::replace);
     text += '\n';
     out(QByteArray::fromStdString(text));

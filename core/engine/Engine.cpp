@@ -107,6 +107,27 @@ std::shared_ptr<TaskRegistry> defaultTasks()
     return registry;
 }
 
+/// The root item ended: so does the execution.
+void finishRoot(const std::shared_ptr<ExecutionState> &exec, Result<Json, Failure> outcome)
+{
+    if (outcome) {
+        if (exec->options.maxPayloadBytes > 0 &&
+            qint64(outcome.value().dump(-1, ' ', false, Json::error_handler_t::replace).size()) >
+                exec->options.maxPayloadBytes) {
+            exec->finish(ExecutionStatus::Failed, Json(),
+                         Failure{errors::kDataLimitExceeded, "The execution output is larger than the limit of " +
+                                                                 std::to_string(exec->options.maxPayloadBytes) +
+                                                                 " bytes."});
+            return;
+        }
+        exec->finish(ExecutionStatus::Succeeded, std::move(outcome).value(), {});
+    } else if (outcome.error().error == "States.Aborted") {
+        exec->finish(ExecutionStatus::Aborted, Json(), outcome.error());
+    } else {
+        exec->finish(ExecutionStatus::Failed, Json(), std::move(outcome).error());
+    }
+}
+
 } // namespace
 
 struct Engine::Registry
@@ -150,7 +171,7 @@ int Engine::workerCount() const
     return m_runtime->workerCount();
 }
 
-Execution Engine::start(std::shared_ptr<const Workflow> workflow, Json input, ExecutionOptions options)
+std::shared_ptr<ExecutionState> Engine::prepare(std::shared_ptr<const Workflow> workflow, ExecutionOptions options)
 {
     auto exec = std::make_shared<ExecutionState>();
     exec->id = options.executionId.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : options.executionId;
@@ -194,6 +215,13 @@ Execution Engine::start(std::shared_ptr<const Workflow> workflow, Json input, Ex
         list.push_back(exec);
     }
 
+    return exec;
+}
+
+Execution Engine::start(std::shared_ptr<const Workflow> workflow, Json input, ExecutionOptions options)
+{
+    auto exec = prepare(std::move(workflow), std::move(options));
+
     if (exec->options.maxPayloadBytes > 0 &&
         qint64(input.dump(-1, ' ', false, Json::error_handler_t::replace).size()) > exec->options.maxPayloadBytes) {
         exec->finish(ExecutionStatus::Failed, Json(),
@@ -224,24 +252,7 @@ Execution Engine::start(std::shared_ptr<const Workflow> workflow, Json input, Ex
     root->input = exec->usesExecutionInput ? input : std::move(input);
     if (exec->usesExecutionInput)
         exec->input = std::move(input);
-    root->onDone = [exec](ItemRun &, Result<Json, Failure> outcome) {
-        if (outcome) {
-            if (exec->options.maxPayloadBytes > 0 &&
-                qint64(outcome.value().dump(-1, ' ', false, Json::error_handler_t::replace).size()) >
-                    exec->options.maxPayloadBytes) {
-                exec->finish(ExecutionStatus::Failed, Json(),
-                             Failure{errors::kDataLimitExceeded, "The execution output is larger than the limit of " +
-                                                                     std::to_string(exec->options.maxPayloadBytes) +
-                                                                     " bytes."});
-                return;
-            }
-            exec->finish(ExecutionStatus::Succeeded, std::move(outcome).value(), {});
-        } else if (outcome.error().error == "States.Aborted") {
-            exec->finish(ExecutionStatus::Aborted, Json(), outcome.error());
-        } else {
-            exec->finish(ExecutionStatus::Failed, Json(), std::move(outcome).error());
-        }
-    };
+    root->onDone = [exec](ItemRun &, Result<Json, Failure> outcome) { finishRoot(exec, std::move(outcome)); };
 
     if (exec->workflow->timeoutSeconds && *exec->workflow->timeoutSeconds > 0) {
         std::weak_ptr<ExecutionState> weak = exec;
@@ -269,6 +280,98 @@ Execution Engine::start(std::shared_ptr<const Workflow> workflow, Json input, Ex
     return Execution(exec);
 }
 
+namespace {
+
+const StateMachine *machineWith(const StateMachine &machine, const std::string &state)
+{
+    if (machine.find(state))
+        return &machine;
+    for (const State &s : machine.states) {
+        for (const auto &branch : s.branches) {
+            if (const StateMachine *found = machineWith(*branch, state))
+                return found;
+        }
+        if (s.processor) {
+            if (const StateMachine *found = machineWith(*s.processor, state))
+                return found;
+        }
+    }
+    return nullptr;
+}
+
+} // namespace
+
+Result<Execution> Engine::restart(std::shared_ptr<const Workflow> workflow, ItemRestart item, ExecutionOptions options)
+{
+    const StateMachine *machine = machineWith(workflow->root, item.state);
+    if (!machine)
+        return Error{ErrorCode::UnknownState,
+                     QStringLiteral("The state '%1' is not in this version of the workflow, so the item cannot "
+                                    "start there; name another state.")
+                         .arg(QString::fromStdString(item.state)),
+                     {}};
+    const State *mapState = nullptr;
+    if (!item.mapState.empty()) {
+        const StateMachine *owner = machineWith(workflow->root, item.mapState);
+        mapState = owner ? owner->find(item.mapState) : nullptr;
+        if (!mapState || mapState->type != StateType::Map)
+            return Error{ErrorCode::UnknownState,
+                         QStringLiteral("The Map state '%1' is not in this version of the workflow.")
+                             .arg(QString::fromStdString(item.mapState)),
+                         {}};
+    }
+    auto exec = prepare(std::move(workflow), std::move(options));
+    exec->journalsExecution = item.finishesExecution;
+    exec->result.executionId = exec->id;
+
+    auto run = std::make_shared<ItemRun>();
+    run->exec = exec;
+    run->id = ItemId{item.item};
+    run->parent = ItemId{item.parent};
+    run->index = item.index;
+    run->mapState = mapState;
+    run->scope = exec->scope;
+    run->worker = exec->pickWorker();
+    run->machine = machine;
+    run->input = std::move(item.input);
+    run->dlqOnFailure = false;
+    if (item.finishesExecution) {
+        run->onDone = [exec](ItemRun &, Result<Json, Failure> outcome) { finishRoot(exec, std::move(outcome)); };
+    } else {
+        run->onDone = [exec](ItemRun &, Result<Json, Failure> outcome) {
+            if (outcome)
+                exec->finish(ExecutionStatus::Succeeded, std::move(outcome).value(), {});
+            else if (outcome.error().error == "States.Aborted")
+                exec->finish(ExecutionStatus::Aborted, Json(), outcome.error());
+            else
+                exec->finish(ExecutionStatus::Failed, Json(), std::move(outcome).error());
+        };
+    }
+    exec->scheduleProgress();
+    const State *start = machine->find(item.state);
+    auto result = std::move(item.stateResult);
+    exec->runtime->post(run->worker, [run, start, result = std::move(result)]() mutable {
+        interpreter::setStatus(*run, ItemStatus::Replaying);
+        if (run->exec->journal) {
+            JournalRecord r;
+            r.type = JournalRecord::Type::ItemStarted;
+            r.parent = run->parent.value;
+            r.index = run->index;
+            r.mapState = run->mapState ? run->mapState->name : std::string();
+            r.state = start->name;
+            r.status = ItemStatus::Replaying;
+            r.payload = std::make_shared<const Json>(run->input);
+            interpreter::journal(*run, std::move(r));
+        }
+        interpreter::enterState(*run, start);
+        if (result)
+            interpreter::resumeWith(run, run->generation, std::move(*result));
+        else
+            interpreter::run(run);
+    });
+    return Execution(exec);
+}
+
 // ---- ExecutionState -------------------------------------------------------------------------------
 
 void ExecutionState::finish(ExecutionStatus status, Json output, Failure failure)
@@ -288,7 +391,7 @@ void ExecutionState::finish(ExecutionStatus status, Json output, Failure failure
     tasks.store(nullptr);
     runtime->cancelTimers(this);
     publishProgress(true);
-    if (journal) {
+    if (journal && journalsExecution) {
         JournalRecord r;
         r.type = JournalRecord::Type::ExecutionFinished;
         r.executionId = id;

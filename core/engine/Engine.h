@@ -8,10 +8,28 @@
 #include <QObject>
 
 #include <memory>
+#include <optional>
+#include <string>
 
 namespace sluice {
 
 class Runtime;
+struct ExecutionState;
+
+/// Where and how to restart one item of a journaled execution: a DLQ replay (the item starts again at the
+/// state it failed in), or a redrive of the execution's root item from a Map whose items are all done.
+struct ItemRestart
+{
+    qint64 item = 0;
+    qint64 parent = 0;
+    qint64 index = -1;
+    std::string mapState;                ///< the Map the item belongs to (empty for the root item)
+    std::string state;                   ///< the state to start in; any state machine of the workflow
+    Json input;                          ///< that state's raw input
+    std::optional<Json> stateResult;     ///< the state's result is known (a redriven Map): apply
+                                         ///< ResultSelector/ResultPath/OutputPath to it and go on
+    bool finishesExecution = false;      ///< the root item: its end is the execution's end (journaled)
+};
 
 /// Runs workflows. start() returns at once; the work happens on the engine's worker threads
 /// (one per core by default), never on the caller's thread. Items flow between states as parsed
@@ -27,6 +45,11 @@ public:
 
     Execution start(std::shared_ptr<const Workflow> workflow, Json input, ExecutionOptions options = {});
 
+    /// Runs one item again inside an existing execution (options.executionId names it). The returned
+    /// execution ends when the item does; its result is the item's. Error UnknownState when the state is
+    /// not in `workflow` (a newer version that dropped it).
+    Result<Execution> restart(std::shared_ptr<const Workflow> workflow, ItemRestart item, ExecutionOptions options);
+
     int workerCount() const;
 
 Q_SIGNALS:
@@ -36,6 +59,8 @@ Q_SIGNALS:
     void progress(const sluice::ProgressSnapshot &snapshot);
 
 private:
+    std::shared_ptr<ExecutionState> prepare(std::shared_ptr<const Workflow> workflow, ExecutionOptions options);
+
     std::unique_ptr<Runtime> m_runtime;
     struct Registry;
     std::unique_ptr<Registry> m_registry;

@@ -254,7 +254,7 @@ void finishItem(ItemRun &run, Result<Json, Failure> outcome)
                 r.status = ItemStatus::Failed;
                 // Failed for good: into the DLQ with the input that replays the state. A Map that failed
                 // because its items failed is not an entry of its own: its items are.
-                r.dlq = run.state && run.state->type != StateType::Map;
+                r.dlq = run.dlqOnFailure && run.state && run.state->type != StateType::Map;
                 if (r.dlq) {
                     r.dlqInput = std::make_shared<const Json>(run.input);
                     r.firstFailureMs = run.firstFailureMs ? run.firstFailureMs : nowMs();

@@ -94,6 +94,7 @@ struct ExecutionState : std::enable_shared_from_this<ExecutionState>
 
     std::shared_ptr<AbortScope> scope = std::make_shared<AbortScope>();   // cancelled, timed out, finished
     std::shared_ptr<JournalSink> journal;   // none: in memory only
+    bool journalsExecution = true;          // false for an item restart: the execution is not its to end
     bool usesExecutionInput = false;    // the definition reads $$.Execution.Input (copy it into $$ then)
     std::shared_ptr<std::atomic_bool> cancelFlag = std::make_shared<std::atomic_bool>(false);
     std::atomic<qint64> nextItemId{1};
@@ -132,6 +133,7 @@ struct ItemRun : std::enable_shared_from_this<ItemRun>
     qint64 index = -1;
     const State *mapState = nullptr;     // the Map this item belongs to
     bool isBranch = false;               // a Parallel branch: part of its parent item, not an item
+    bool dlqOnFailure = true;            // false for a replayed item: its DLQ entry records the new failure
     std::shared_ptr<MapRun> map;         // the Map run this item belongs to (told when it ends)
     std::shared_ptr<AbortScope> scope;   // aborted when the execution, its Map or its Parallel stops
     int worker = 0;
