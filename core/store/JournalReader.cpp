@@ -1,0 +1,613 @@
+#include "store/JournalReader.h"
+
+#include "store/EventCodec_p.h"
+#include "store/Schema_p.h"
+#include "store/StoreConnection_p.h"
+
+#include <QHash>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <map>
+
+namespace sluice {
+
+namespace {
+
+Json parseJson(const QVariant &value)
+{
+    if (value.isNull())
+        return nullptr;
+    const QByteArray text = value.toByteArray();
+    if (text.isEmpty())
+        return nullptr;
+    return Json::parse(text.cbegin(), text.cend(), nullptr, false);   // discarded (not throwing) when damaged
+}
+
+Json parseJson(const std::string &text)
+{
+    return Json::parse(text, nullptr, false);
+}
+
+Error notFound(const QString &what)
+{
+    return Error{ErrorCode::InvalidArgument, what, {}};
+}
+
+bool isFinalStatus(ItemStatus status)
+{
+    return status == ItemStatus::Succeeded || status == ItemStatus::Failed || status == ItemStatus::Cancelled;
+}
+
+/// Runs a prepared query with its values bound in order.
+bool run(QSqlQuery &query, const QString &sql, const QVariantList &values)
+{
+    query.setForwardOnly(true);
+    if (!query.prepare(sql))
+        return false;
+    for (const QVariant &value : values)
+        query.addBindValue(value);
+    return query.exec();
+}
+
+const char *kExecutionColumns = "e.id, e.name, e.workflow, w.name, e.status, e.started_ms, e.stopped_ms, e.error,"
+                                " e.cause";
+
+ExecutionInfo executionFrom(const QSqlQuery &query)
+{
+    ExecutionInfo info;
+    info.id = query.value(0).toString();
+    info.name = query.value(1).toString();
+    info.workflowVersion = query.value(2).toString();
+    info.workflowName = query.value(3).toString();
+    info.status = ExecutionStatus(query.value(4).toInt());
+    info.startedMs = query.value(5).toLongLong();
+    info.stoppedMs = query.value(6).toLongLong();
+    info.error = query.value(7).toString();
+    info.cause = query.value(8).toString();
+    return info;
+}
+
+const char *kDlqColumns = "d.id, e.id, d.item, d.workflow, d.state, d.input, d.error, d.cause, d.attempts, d.first_ms,"
+                          " d.last_ms, d.status";
+
+DlqEntry dlqFrom(const QSqlQuery &query)
+{
+    DlqEntry entry;
+    entry.id = query.value(0).toLongLong();
+    entry.executionId = query.value(1).toString();
+    entry.item = query.value(2).toLongLong();
+    entry.workflowVersion = query.value(3).toString();
+    entry.state = query.value(4).toString();
+    entry.input = parseJson(query.value(5));
+    entry.error = query.value(6).toString();
+    entry.cause = query.value(7).toString();
+    entry.attempts = query.value(8).toInt();
+    entry.firstFailureMs = query.value(9).toLongLong();
+    entry.lastFailureMs = query.value(10).toLongLong();
+    entry.status = DlqStatus(query.value(11).toInt());
+    return entry;
+}
+
+QString likePattern(const QString &text)
+{
+    QString escaped = text;
+    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
+    escaped.replace(QLatin1Char('%'), QLatin1String("\\%"));
+    escaped.replace(QLatin1Char('_'), QLatin1String("\\_"));
+    return QLatin1Char('%') + escaped + QLatin1Char('%');
+}
+
+} // namespace
+
+Result<std::unique_ptr<JournalReader>> JournalReader::open(const QString &location)
+{
+    auto connection = StoreConnection::open(location, "reader");
+    if (!connection)
+        return connection.error();
+    if (auto checked = Schema::check(**connection); !checked)
+        return checked.error();
+    return std::unique_ptr<JournalReader>(new JournalReader(std::move(*connection)));
+}
+
+JournalReader::JournalReader(std::unique_ptr<StoreConnection> connection) : m_connection(std::move(connection)) {}
+
+JournalReader::~JournalReader() = default;
+
+Result<QList<ExecutionInfo>> JournalReader::runs(const RunFilter &filter)
+{
+    QString sql = QStringLiteral("SELECT %1 FROM executions e LEFT JOIN workflows w ON w.version = e.workflow")
+                      .arg(QLatin1String(kExecutionColumns));
+    QVariantList values;
+    if (filter.status) {
+        sql += QStringLiteral(" WHERE e.status = ?");
+        values << int(*filter.status);
+    }
+    sql += QStringLiteral(" ORDER BY e.num DESC LIMIT ? OFFSET ?");
+    values << filter.limit << filter.offset;
+    QSqlQuery query(m_connection->db());
+    if (!run(query, sql, values))
+        return m_connection->error(query.lastError(), "listing runs");
+    QList<ExecutionInfo> result;
+    while (query.next())
+        result.append(executionFrom(query));
+    return result;
+}
+
+Result<ExecutionInfo> JournalReader::execution(const QString &executionId)
+{
+    QSqlQuery query(m_connection->db());
+    if (!run(query,
+             QStringLiteral("SELECT %1, e.input, e.output, e.num FROM executions e LEFT JOIN workflows w"
+                            " ON w.version = e.workflow WHERE e.id = ?")
+                 .arg(QLatin1String(kExecutionColumns)),
+             {executionId}))
+        return m_connection->error(query.lastError(), "reading an execution");
+    if (!query.next())
+        return notFound(QStringLiteral("no execution %1 in the store").arg(executionId));
+    ExecutionInfo info = executionFrom(query);
+    info.input = parseJson(query.value(9));
+    info.output = parseJson(query.value(10));
+    const qint64 num = query.value(11).toLongLong();
+    query.finish();
+    if (!run(query, QStringLiteral("SELECT status, count(*) FROM items WHERE exec = ? GROUP BY status"), {num}))
+        return m_connection->error(query.lastError(), "counting items");
+    while (query.next()) {
+        const int status = query.value(0).toInt();
+        if (status >= 0 && status < kItemStatusCount)
+            info.counts[size_t(status)] = query.value(1).toLongLong();
+    }
+    return info;
+}
+
+Result<QList<ItemRow>> JournalReader::items(const QString &executionId, const ItemFilter &filter)
+{
+    QString sql = QStringLiteral("SELECT i.item, i.parent, i.idx, i.map_state, i.bkey, i.state, i.status, i.attempts,"
+                                 " i.error, i.cause, i.updated_ms, i.output FROM items i"
+                                 " WHERE i.exec = (SELECT num FROM executions WHERE id = ?) AND i.item > ?");
+    QVariantList values{executionId, filter.afterItem};
+    if (filter.status) {
+        sql += QStringLiteral(" AND i.status = ?");
+        values << int(*filter.status);
+    }
+    if (!filter.state.isEmpty()) {
+        sql += QStringLiteral(" AND i.state = ?");
+        values << filter.state;
+    }
+    sql += QStringLiteral(" ORDER BY i.item LIMIT ?");
+    values << filter.limit;
+    QSqlQuery query(m_connection->db());
+    if (!run(query, sql, values))
+        return m_connection->error(query.lastError(), "listing items");
+    QList<ItemRow> result;
+    while (query.next()) {
+        ItemRow row;
+        row.item = query.value(0).toLongLong();
+        row.parent = query.value(1).toLongLong();
+        row.index = query.value(2).toLongLong();
+        row.mapState = query.value(3).toString();
+        row.businessKey = query.value(4).toString();
+        row.state = query.value(5).toString();
+        row.status = ItemStatus(query.value(6).toInt());
+        row.attempts = query.value(7).toInt();
+        row.error = query.value(8).toString();
+        row.cause = query.value(9).toString();
+        row.updatedMs = query.value(10).toLongLong();
+        row.output = parseJson(query.value(11));
+        result.append(std::move(row));
+    }
+    return result;
+}
+
+Result<QList<HistoryEvent>> JournalReader::history(const QString &executionId, const HistoryFilter &filter)
+{
+    QSqlQuery query(m_connection->db());
+    if (!run(query, QStringLiteral("SELECT num FROM executions WHERE id = ?"), {executionId}))
+        return m_connection->error(query.lastError(), "reading history");
+    if (!query.next())
+        return notFound(QStringLiteral("no execution %1 in the store").arg(executionId));
+    const qint64 num = query.value(0).toLongLong();
+    query.finish();
+
+    QString sql = QStringLiteral("SELECT item, seq, n, data FROM events WHERE exec = ?");
+    QVariantList values{num};
+    if (filter.item) {
+        sql += QStringLiteral(" AND item = ? AND seq + n - 1 > ?");
+        values << *filter.item << filter.afterSeq;
+    } else {
+        // item >= ? lets the primary key skip ahead; the OR then drops the events already seen.
+        sql += QStringLiteral(" AND item >= ? AND (item > ? OR seq + n - 1 > ?)");
+        values << filter.afterItem << filter.afterItem << filter.afterSeq;
+    }
+    sql += QStringLiteral(" ORDER BY item, seq LIMIT ?");
+    values << filter.limit;   // every chunk holds at least one wanted event
+    if (!run(query, sql, values))
+        return m_connection->error(query.lastError(), "reading history");
+
+    struct Chunk
+    {
+        qint64 item;
+        qint64 seq;
+        std::vector<EventCodec::Decoded> events;
+    };
+    std::vector<Chunk> chunks;
+    while (query.next()) {
+        Chunk chunk{query.value(0).toLongLong(), query.value(1).toLongLong(), {}};
+        const QByteArray data = query.value(3).toByteArray();
+        if (!EventCodec::decode(std::string_view(data.constData(), size_t(data.size())), query.value(2).toInt(),
+                                chunk.events))
+            return Error{ErrorCode::IoError,
+                         QStringLiteral("store %1: the history of item %2 of execution %3 is damaged")
+                             .arg(m_connection->location())
+                             .arg(chunk.item)
+                             .arg(executionId),
+                         {}};
+        chunks.push_back(std::move(chunk));
+    }
+    query.finish();
+
+    QList<HistoryEvent> result;
+    QHash<QByteArray, Json> large;
+    QHash<qint64, Json> outputs;
+    const qint64 afterItem = filter.item ? *filter.item : filter.afterItem;
+    for (const Chunk &chunk : chunks) {
+        for (size_t i = 0; i < chunk.events.size() && result.size() < filter.limit; ++i) {
+            const qint64 seq = chunk.seq + qint64(i);
+            if (chunk.item == afterItem && seq <= filter.afterSeq)
+                continue;
+            const EventCodec::Decoded &decoded = chunk.events[i];
+            HistoryEvent event;
+            event.item = chunk.item;
+            event.seq = seq;
+            event.type = decoded.type;
+            event.state = QString::fromStdString(decoded.state);
+            event.timeMs = decoded.timeMs;
+            event.attempt = decoded.attempt;
+            if (decoded.status >= 0)
+                event.status = ItemStatus(decoded.status);
+            event.error = QString::fromStdString(decoded.error);
+            event.cause = QString::fromStdString(decoded.cause);
+            event.delayMs = decoded.delayMs;
+            if (decoded.hasPayload) {
+                switch (decoded.payloadKind) {
+                case EventCodec::Inline:
+                case EventCodec::BackRef:
+                    event.payload = parseJson(decoded.payload);
+                    break;
+                case EventCodec::Hashed: {
+                    const QByteArray hash(decoded.payload.data(), qsizetype(decoded.payload.size()));
+                    auto it = large.find(hash);
+                    if (it == large.end()) {
+                        if (!run(query, QStringLiteral("SELECT body FROM payloads WHERE hash = ?"), {hash}))
+                            return m_connection->error(query.lastError(), "reading a payload");
+                        it = large.insert(hash, query.next() ? parseJson(query.value(0)) : Json());
+                        query.finish();
+                    }
+                    event.payload = *it;
+                    break;
+                }
+                case EventCodec::ItemOutput: {
+                    auto it = outputs.find(chunk.item);
+                    if (it == outputs.end()) {
+                        if (!run(query, QStringLiteral("SELECT output FROM items WHERE exec = ? AND item = ?"),
+                                 {num, chunk.item}))
+                            return m_connection->error(query.lastError(), "reading an item's output");
+                        it = outputs.insert(chunk.item, query.next() ? parseJson(query.value(0)) : Json());
+                        query.finish();
+                    }
+                    event.payload = *it;
+                    break;
+                }
+                }
+            }
+            result.append(std::move(event));
+        }
+    }
+    return result;
+}
+
+Result<QList<DlqEntry>> JournalReader::dlq(const DlqFilter &filter)
+{
+    QString sql = QStringLiteral("SELECT %1 FROM dlq d JOIN executions e ON e.num = d.exec WHERE d.id > ?")
+                      .arg(QLatin1String(kDlqColumns));
+    QVariantList values{filter.afterId};
+    if (!filter.executionId.isEmpty()) {
+        sql += QStringLiteral(" AND d.exec = (SELECT num FROM executions WHERE id = ?)");
+        values << filter.executionId;
+    }
+    if (!filter.workflowVersion.isEmpty()) {
+        sql += QStringLiteral(" AND d.workflow = ?");
+        values << filter.workflowVersion;
+    }
+    if (!filter.state.isEmpty()) {
+        sql += QStringLiteral(" AND d.state = ?");
+        values << filter.state;
+    }
+    if (!filter.error.isEmpty()) {
+        sql += QStringLiteral(" AND d.error = ?");
+        values << filter.error;
+    }
+    if (!filter.causeText.isEmpty()) {
+        sql += m_connection->isSqlite() ? QStringLiteral(" AND d.cause LIKE ? ESCAPE '\\'")
+                                        : QStringLiteral(" AND d.cause ILIKE ? ESCAPE '\\'");
+        values << likePattern(filter.causeText);
+    }
+    if (filter.sinceMs > 0) {
+        sql += QStringLiteral(" AND d.last_ms >= ?");
+        values << filter.sinceMs;
+    }
+    if (filter.untilMs > 0) {
+        sql += QStringLiteral(" AND d.last_ms < ?");
+        values << filter.untilMs;
+    }
+    if (filter.status) {
+        sql += QStringLiteral(" AND d.status = ?");
+        values << int(*filter.status);
+    }
+    sql += QStringLiteral(" ORDER BY d.id LIMIT ?");
+    values << filter.limit;
+    QSqlQuery query(m_connection->db());
+    if (!run(query, sql, values))
+        return m_connection->error(query.lastError(), "listing the DLQ");
+    QList<DlqEntry> result;
+    while (query.next())
+        result.append(dlqFrom(query));
+    return result;
+}
+
+Result<DlqEntry> JournalReader::dlqEntry(qint64 id)
+{
+    QSqlQuery query(m_connection->db());
+    if (!run(query,
+             QStringLiteral("SELECT %1 FROM dlq d JOIN executions e ON e.num = d.exec WHERE d.id = ?")
+                 .arg(QLatin1String(kDlqColumns)),
+             {id}))
+        return m_connection->error(query.lastError(), "reading a DLQ entry");
+    if (!query.next())
+        return notFound(QStringLiteral("no DLQ entry %1 in the store").arg(id));
+    return dlqFrom(query);
+}
+
+Result<void> JournalReader::setDlqStatus(qint64 id, DlqStatus status)
+{
+    QSqlQuery query(m_connection->db());
+    if (!run(query, QStringLiteral("UPDATE dlq SET status = ? WHERE id = ?"), {int(status), id}))
+        return m_connection->error(query.lastError(), "updating a DLQ entry");
+    if (query.numRowsAffected() == 0)
+        return notFound(QStringLiteral("no DLQ entry %1 in the store").arg(id));
+    return {};
+}
+
+Result<qint64> JournalReader::addReplay(qint64 dlqId, const ReplayRecord &replay)
+{
+    QSqlQuery query(m_connection->db());
+    if (!run(query, QStringLiteral("SELECT count(*) FROM dlq WHERE id = ?"), {dlqId}) || !query.next())
+        return m_connection->error(query.lastError(), "recording a replay");
+    if (query.value(0).toInt() == 0)
+        return notFound(QStringLiteral("no DLQ entry %1 in the store").arg(dlqId));
+    query.finish();
+    const QVariant nullText{QMetaType(QMetaType::QString)};
+    if (!run(query,
+             QStringLiteral("INSERT INTO replays(dlq_id, time_ms, os_user, attempt, outcome, error, cause, new_exec,"
+                            " new_item) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+             {dlqId, replay.timeMs, replay.osUser, replay.attempt, int(replay.outcome),
+              replay.error.isEmpty() ? nullText : QVariant(replay.error),
+              replay.cause.isEmpty() ? nullText : QVariant(replay.cause),
+              replay.newExecutionId.isEmpty() ? nullText : QVariant(replay.newExecutionId), replay.newItem})
+        || !query.next())
+        return m_connection->error(query.lastError(), "recording a replay");
+    return query.value(0).toLongLong();
+}
+
+Result<QList<ReplayRecord>> JournalReader::replays(qint64 dlqId)
+{
+    QSqlQuery query(m_connection->db());
+    if (!run(query,
+             QStringLiteral("SELECT id, time_ms, os_user, attempt, outcome, error, cause, new_exec, new_item"
+                            " FROM replays WHERE dlq_id = ? ORDER BY id"),
+             {dlqId}))
+        return m_connection->error(query.lastError(), "listing replays");
+    QList<ReplayRecord> result;
+    while (query.next()) {
+        ReplayRecord replay;
+        replay.id = query.value(0).toLongLong();
+        replay.timeMs = query.value(1).toLongLong();
+        replay.osUser = query.value(2).toString();
+        replay.attempt = query.value(3).toInt();
+        replay.outcome = ReplayOutcome(query.value(4).toInt());
+        replay.error = query.value(5).toString();
+        replay.cause = query.value(6).toString();
+        replay.newExecutionId = query.value(7).toString();
+        replay.newItem = query.value(8).toLongLong();
+        result.append(std::move(replay));
+    }
+    return result;
+}
+
+Result<QByteArray> JournalReader::workflowDefinition(const QString &version)
+{
+    QSqlQuery query(m_connection->db());
+    if (!run(query, QStringLiteral("SELECT definition FROM workflows WHERE version = ?"), {version}))
+        return m_connection->error(query.lastError(), "reading a workflow");
+    if (!query.next())
+        return notFound(QStringLiteral("no workflow version %1 in the store").arg(version));
+    return query.value(0).toByteArray();
+}
+
+Result<QList<UnfinishedExecution>> JournalReader::unfinished()
+{
+    QSqlQuery query(m_connection->db());
+    if (!run(query,
+             QStringLiteral("SELECT num, id, name, workflow, input, started_ms FROM executions WHERE status = ?"
+                            " ORDER BY num"),
+             {int(ExecutionStatus::Running)}))
+        return m_connection->error(query.lastError(), "listing unfinished executions");
+    QList<UnfinishedExecution> result;
+    QList<qint64> nums;
+    while (query.next()) {
+        UnfinishedExecution execution;
+        nums.append(query.value(0).toLongLong());
+        execution.id = query.value(1).toString();
+        execution.name = query.value(2).toString();
+        execution.workflowVersion = query.value(3).toString();
+        execution.input = parseJson(query.value(4));
+        execution.startedMs = query.value(5).toLongLong();
+        result.append(std::move(execution));
+    }
+    query.finish();
+
+    for (qsizetype e = 0; e < result.size(); ++e) {
+        UnfinishedExecution &execution = result[e];
+        const qint64 num = nums[e];
+        if (!run(query,
+                 QStringLiteral("SELECT item, parent, idx, map_state, bkey, status, attempts, state, error, cause,"
+                                " output FROM items WHERE exec = ? ORDER BY item"),
+                 {num}))
+            return m_connection->error(query.lastError(), "listing unfinished items");
+        struct Finished
+        {
+            qint64 parent;
+            QString mapState;
+            FinishedChild child;
+            QByteArray output;
+        };
+        std::vector<Finished> finished;
+        while (query.next()) {
+            const qint64 item = query.value(0).toLongLong();
+            execution.maxItem = std::max(execution.maxItem, item);
+            const auto status = ItemStatus(query.value(5).toInt());
+            if (isFinalStatus(status)) {
+                if (item == 0)
+                    continue;
+                Finished done{query.value(1).toLongLong(), query.value(3).toString(), {}, {}};
+                done.child.item = item;
+                done.child.index = query.value(2).toLongLong();
+                done.child.status = status;
+                done.child.error = query.value(8).toString();
+                done.child.cause = query.value(9).toString();
+                done.output = query.value(10).toByteArray();
+                finished.push_back(std::move(done));
+                continue;
+            }
+            UnfinishedItem open;
+            open.item = item;
+            open.parent = query.value(1).toLongLong();
+            open.index = query.value(2).toLongLong();
+            open.mapState = query.value(3).toString();
+            open.businessKey = query.value(4).toString();
+            open.status = status;
+            open.attempts = query.value(6).toInt();
+            open.state = query.value(7).toString();
+            execution.items.append(std::move(open));
+        }
+        query.finish();
+
+        // Where each open item continues: its last StateEntered (or its start) and that state's input.
+        for (UnfinishedItem &open : execution.items) {
+            auto events = history(execution.id, HistoryFilter{open.item, -1, 0, 1 << 30});
+            if (!events)
+                return events.error();
+            for (const HistoryEvent &event : *events) {
+                if (event.type == JournalRecord::Type::StateEntered || event.type == JournalRecord::Type::ItemStarted) {
+                    open.state = event.state;
+                    open.input = event.payload;
+                }
+            }
+        }
+
+        // Children already finished, for the parents that are still open in the Map state that spawned them.
+        QHash<qint64, qsizetype> openByItem;
+        for (qsizetype i = 0; i < execution.items.size(); ++i)
+            openByItem.insert(execution.items[i].item, i);
+        for (Finished &done : finished) {
+            const auto it = openByItem.constFind(done.parent);
+            if (it == openByItem.cend())
+                continue;
+            UnfinishedItem &parent = execution.items[*it];
+            if (!done.mapState.isEmpty() && done.mapState != parent.state)
+                continue;
+            if (done.child.status == ItemStatus::Succeeded)
+                done.child.output = parseJson(QVariant(done.output));
+            parent.finishedChildren.append(std::move(done.child));
+        }
+        for (UnfinishedItem &open : execution.items) {
+            std::sort(open.finishedChildren.begin(), open.finishedChildren.end(),
+                      [](const FinishedChild &a, const FinishedChild &b) { return a.index < b.index; });
+        }
+    }
+    return result;
+}
+
+Result<IntegrityReport> JournalReader::integrityCheck()
+{
+    IntegrityReport report;
+    QSqlQuery query(m_connection->db());
+    if (m_connection->isSqlite()) {
+        if (!run(query, QStringLiteral("PRAGMA integrity_check"), {}))
+            return m_connection->error(query.lastError(), "checking integrity");
+        while (query.next()) {
+            const QString line = query.value(0).toString();
+            if (line != QLatin1String("ok"))
+                report.problems.append(QStringLiteral("SQLite: %1").arg(line));
+        }
+        query.finish();
+    }
+
+    const int failed = int(ItemStatus::Failed);
+    const int open = int(DlqStatus::Open);
+    const int replaying = int(DlqStatus::Replaying);
+    struct Rule
+    {
+        const char *sql;
+        const char *problem;   ///< %1, %2, %3 = the row's columns; {FAILED}, ... in sql = status codes
+    };
+    const Rule rules[] = {
+        {"SELECT e.id, i.item, '' FROM items i JOIN executions e ON e.num = i.exec WHERE i.status = {FAILED} AND NOT EXISTS"
+         " (SELECT 1 FROM dlq d WHERE d.exec = i.exec AND d.item = i.item)",
+         "item %2 of execution %1 failed but has no DLQ entry"},
+        {"SELECT e.id, d.item, count(*) FROM dlq d JOIN executions e ON e.num = d.exec WHERE d.status IN ({OPEN}, {REPLAYING})"
+         " GROUP BY e.id, d.item HAVING count(*) > 1",
+         "item %2 of execution %1 has %3 open DLQ entries"},
+        {"SELECT d.id, d.item, '' FROM dlq d LEFT JOIN items i ON i.exec = d.exec AND i.item = d.item"
+         " WHERE i.item IS NULL",
+         "DLQ entry %1 names item %2, which the journal does not hold"},
+        {"SELECT d.id, d.item, i.status FROM dlq d JOIN items i ON i.exec = d.exec AND i.item = d.item"
+         " WHERE d.status = {OPEN} AND i.status <> {FAILED}",
+         "DLQ entry %1 is open but its item %2 is not failed (status %3)"},
+        {"SELECT d.id, d.exec, '' FROM dlq d LEFT JOIN executions e ON e.num = d.exec WHERE e.num IS NULL",
+         "DLQ entry %1 names execution #%2, which the journal does not hold"},
+        {"SELECT i.exec, i.item, '' FROM items i LEFT JOIN executions e ON e.num = i.exec WHERE e.num IS NULL",
+         "item %2 names execution #%1, which the journal does not hold"},
+        {"SELECT v.exec, v.item, '' FROM (SELECT DISTINCT exec, item FROM events) v LEFT JOIN items i"
+         " ON i.exec = v.exec AND i.item = v.item WHERE i.item IS NULL",
+         "events of item %2 of execution #%1 have no item row"},
+        {"SELECT e.id, v.item, '' FROM (SELECT exec, item, sum(n) AS total, max(seq + n - 1) AS last FROM events"
+         " GROUP BY exec, item) v JOIN executions e ON e.num = v.exec WHERE v.total <> v.last",
+         "the history of item %2 of execution %1 has gaps or overlaps"},
+        {"SELECT r.id, r.dlq_id, '' FROM replays r LEFT JOIN dlq d ON d.id = r.dlq_id WHERE d.id IS NULL",
+         "replay %1 names DLQ entry %2, which the journal does not hold"},
+        {"SELECT id, status, stopped_ms FROM executions WHERE (status = 0 AND stopped_ms <> 0)"
+         " OR (status <> 0 AND stopped_ms < started_ms)",
+         "execution %1 (status %2) has an inconsistent stop time %3"},
+        {"SELECT e.id, e.workflow, '' FROM executions e WHERE e.workflow <> '' AND NOT EXISTS"
+         " (SELECT 1 FROM workflows w WHERE w.version = e.workflow)",
+         "execution %1 names workflow version %2, which the journal does not hold"},
+    };
+    for (const Rule &rule : rules) {
+        QString sql = QString::fromLatin1(rule.sql) + QStringLiteral(" LIMIT 100");
+        sql.replace(QLatin1String("{FAILED}"), QString::number(failed))
+            .replace(QLatin1String("{OPEN}"), QString::number(open))
+            .replace(QLatin1String("{REPLAYING}"), QString::number(replaying));
+        if (!run(query, sql, {}))
+            return m_connection->error(query.lastError(), "checking integrity");
+        while (query.next())
+            report.problems.append(QString::fromLatin1(rule.problem)
+                                       .arg(query.value(0).toString(), query.value(1).toString(),
+                                            query.value(2).toString()));
+        query.finish();
+    }
+    return report;
+}
+
+} // namespace sluice

@@ -1,0 +1,401 @@
+#include "store/JournalWriter_p.h"
+
+#include "engine/ExecutionResult.h"
+#include "store/PostgresWriteBackend_p.h"
+#include "store/Schema_p.h"
+#include "store/SqliteWriteBackend_p.h"
+#include "store/StoreConnection_p.h"
+
+#include <QDateTime>
+#include <QDeadlineTimer>
+#include <QLoggingCategory>
+
+#include <algorithm>
+#include <chrono>
+
+Q_LOGGING_CATEGORY(lcJournal, "sluice.store.journal")
+
+namespace sluice {
+
+namespace {
+
+/// At most this many records per transaction: bounds a commit's memory and latency.
+constexpr qint64 kMaxBatchUnits = 50000;
+/// append() waits (for the writer, not for I/O of its own) once this many records are queued, so a
+/// producer faster than the disk cannot take all memory.
+constexpr qint64 kMaxQueuedUnits = 2000000;
+
+bool isFinal(int status)
+{
+    const auto s = ItemStatus(status);
+    return s == ItemStatus::Succeeded || s == ItemStatus::Failed || s == ItemStatus::Cancelled;
+}
+
+std::optional<std::string> nonEmpty(const std::string &text)
+{
+    if (text.empty())
+        return std::nullopt;
+    return text;
+}
+
+/// ExecutionFinished: Succeeded → SUCCEEDED, Cancelled → ABORTED, Failed → FAILED, or the ExecutionStatus
+/// named in `error` (ABORTED, TIMED_OUT) when the engine puts one there.
+ExecutionStatus executionStatusOf(const JournalRecord &record)
+{
+    switch (record.status) {
+    case ItemStatus::Succeeded:
+        return ExecutionStatus::Succeeded;
+    case ItemStatus::Cancelled:
+        return ExecutionStatus::Aborted;
+    default:
+        break;
+    }
+    for (ExecutionStatus status : {ExecutionStatus::Aborted, ExecutionStatus::TimedOut, ExecutionStatus::Failed}) {
+        if (record.error == executionStatusName(status))
+            return status;
+    }
+    return ExecutionStatus::Failed;
+}
+
+qint64 unitsOf(const std::variant<std::vector<JournalRecord>, WriteBatch::Workflow> &block)
+{
+    if (const auto *records = std::get_if<std::vector<JournalRecord>>(&block))
+        return qint64(records->size());
+    return 1;
+}
+
+} // namespace
+
+JournalWriter::JournalWriter(QString location, Journal::Backend backend)
+    : m_location(std::move(location)), m_backend(backend)
+{
+    setObjectName(QStringLiteral("sluice-journal-writer"));
+}
+
+JournalWriter::~JournalWriter()
+{
+    stop();
+}
+
+Result<void> JournalWriter::startWriting()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_started = true;
+    }
+    start();
+    std::unique_lock lock(m_mutex);
+    m_committed.wait(lock, [this] { return m_opened.has_value(); });
+    return *m_opened;
+}
+
+void JournalWriter::stop()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        if (!m_started)
+            return;
+        m_stopping = true;
+    }
+    m_wake.notify_all();
+    wait();
+}
+
+void JournalWriter::enqueue(std::vector<JournalRecord> records)
+{
+    if (records.empty())
+        return;
+    const qint64 units = qint64(records.size());
+    {
+        std::unique_lock lock(m_mutex);
+        if (m_queuedUnits > kMaxQueuedUnits)
+            m_committed.wait(lock, [this] { return m_queuedUnits <= kMaxQueuedUnits / 2 || m_stopping; });
+        m_queue.emplace_back(std::move(records));
+        m_queuedUnits += units;
+        m_enqueued += units;
+    }
+    m_wake.notify_one();
+}
+
+void JournalWriter::enqueue(WriteBatch::Workflow workflow)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_queue.emplace_back(std::move(workflow));
+        m_queuedUnits += 1;
+        m_enqueued += 1;
+    }
+    m_wake.notify_one();
+}
+
+bool JournalWriter::waitCommitted(int timeoutMs)
+{
+    std::unique_lock lock(m_mutex);
+    const qint64 target = m_enqueued;
+    return m_committed.wait_for(lock, std::chrono::milliseconds(timeoutMs), [this, target] {
+        return m_done >= target || (m_opened && !m_opened->ok());
+    }) && m_done >= target;
+}
+
+Journal::Stats JournalWriter::stats() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_stats;
+}
+
+std::optional<Error> JournalWriter::lastError() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_lastError;
+}
+
+void JournalWriter::run()
+{
+    std::unique_ptr<StoreConnection> connection;
+    std::unique_ptr<WriteBackend> backend;
+    Result<void> opened;
+    if (auto open = StoreConnection::open(m_location, "writer"); !open) {
+        opened = open.error();
+    } else {
+        connection = std::move(*open);
+        opened = Schema::configure(*connection);
+        if (opened) {
+            if (connection->isSqlite())
+                backend = std::make_unique<SqliteWriteBackend>(connection->sqliteHandle(), m_location);
+            else
+                backend = std::make_unique<PostgresWriteBackend>(*connection);
+        }
+    }
+    {
+        std::lock_guard lock(m_mutex);
+        m_opened = opened;
+    }
+    m_committed.notify_all();
+    if (!opened)
+        return;
+
+    for (;;) {
+        std::deque<Block> blocks;
+        qint64 units = 0;
+        {
+            std::unique_lock lock(m_mutex);
+            m_wake.wait(lock, [this] { return !m_queue.empty() || m_stopping; });
+            if (m_queue.empty())
+                break;
+            while (!m_queue.empty() && units < kMaxBatchUnits) {
+                units += unitsOf(m_queue.front());
+                blocks.push_back(std::move(m_queue.front()));
+                m_queue.pop_front();
+            }
+            m_queuedUnits -= units;
+        }
+        m_committed.notify_all();   // append() may wait for room
+
+        for (int failures = 0;; ++failures) {
+            std::vector<Key> finished;
+            auto written = writeBlocks(*backend, blocks, finished);
+            if (written) {
+                std::lock_guard lock(m_mutex);
+                m_done += units;
+                ++m_stats.transactions;
+                m_stats.records += units;
+                m_lastError.reset();
+                break;
+            }
+            backend->rollback();
+            m_executions.clear();
+            m_items.clear();
+            bool stopping = false;
+            {
+                std::lock_guard lock(m_mutex);
+                m_lastError = written.error();
+                ++m_stats.failedCommits;
+                stopping = m_stopping;
+            }
+            qCWarning(lcJournal).noquote() << "commit failed, retrying:" << written.error().message;
+            if (stopping && failures >= 20) {
+                qCCritical(lcJournal) << "giving up on" << units << "journal records at shutdown";
+                std::lock_guard lock(m_mutex);
+                m_done += units;   // lets flush() and the destructor return; the records are lost
+                break;
+            }
+            QThread::msleep(std::min(2000, 50 << std::min(failures, 6)));
+            if (auto reconnected = backend->reconnect(); !reconnected)
+                qCWarning(lcJournal).noquote() << reconnected.error().message;
+        }
+        m_committed.notify_all();
+    }
+    backend.reset();   // finalizes statements before the connection closes
+    connection.reset();
+}
+
+Result<ExecutionRef> JournalWriter::execution(WriteBackend &backend, const std::string &id)
+{
+    if (auto it = m_executions.find(id); it != m_executions.end())
+        return it->second;
+    auto found = backend.findExecution(id);
+    if (!found)
+        return found;
+    if (found->num == 0) {
+        // Records of an execution whose start was never journaled: keep them under a placeholder row.
+        found = backend.startExecution({id, id, std::string(), std::nullopt, QDateTime::currentMSecsSinceEpoch()});
+        if (!found)
+            return found;
+    }
+    m_executions.emplace(id, *found);
+    return found;
+}
+
+Result<void> JournalWriter::apply(WriteBackend &backend, const JournalRecord &record, WriteBatch &batch,
+                                  std::unordered_map<Key, size_t, KeyHash> &index, std::vector<Key> &finished)
+{
+    using Type = JournalRecord::Type;
+    const std::string id = record.executionId.toStdString();
+    const qint64 time = record.timeMs ? record.timeMs : QDateTime::currentMSecsSinceEpoch();
+
+    if (record.type == Type::ExecutionStarted) {
+        ExecutionStart start{id, record.executionName, record.workflowVersion, std::nullopt, time};
+        if (record.payload)
+            start.input = record.payload->dump();
+        auto ref = backend.startExecution(start);
+        if (!ref)
+            return ref.error();
+        m_executions[id] = *ref;
+        return {};
+    }
+    auto ref = execution(backend, id);
+    if (!ref)
+        return ref.error();
+    if (record.type == Type::ExecutionFinished) {
+        WriteBatch::ExecutionEnd end{ref->num, int(executionStatusOf(record)), time, std::nullopt,
+                                     nonEmpty(record.error), nonEmpty(record.cause)};
+        if (record.payload && record.status == ItemStatus::Succeeded)
+            end.output = record.payload->dump();
+        batch.ends.push_back(std::move(end));
+        return {};
+    }
+
+    const Key key{ref->num, record.item};
+    auto slot = index.find(key);
+    if (slot == index.end()) {
+        ItemState state;
+        if (auto cached = m_items.find(key); cached != m_items.end()) {
+            state = cached->second;
+        } else if (!(record.type == Type::ItemStarted && ref->createdHere)) {
+            auto stored = backend.itemState(ref->num, record.item);
+            if (!stored)
+                return stored.error();
+            state = *stored;
+        }
+        WriteBatch::Item &item = batch.items.emplace_back();
+        item.exec = ref->num;
+        item.item = record.item;
+        item.status = state.status;
+        item.attempts = state.attempts;
+        item.firstSeq = state.lastSeq + 1;
+        slot = index.emplace(key, batch.items.size() - 1).first;
+    }
+    WriteBatch::Item &item = batch.items[slot->second];
+    item.updatedMs = time;
+    item.events.add(record, time, batch.payloads);
+
+    switch (record.type) {
+    case Type::ItemStarted:
+        item.parent = record.parent;
+        item.index = record.index;
+        item.mapState = nonEmpty(record.mapState);
+        item.businessKey = nonEmpty(record.businessKey);
+        item.state = record.state;
+        item.status = int(record.status);
+        item.attempts = 0;
+        break;
+    case Type::StateEntered:
+        item.state = record.state;
+        item.attempts = 0;
+        if (ItemStatus(item.status) == ItemStatus::Pending)
+            item.status = int(ItemStatus::Running);
+        break;
+    case Type::TaskScheduled:
+        if (ItemStatus(item.status) == ItemStatus::Retrying || ItemStatus(item.status) == ItemStatus::Pending)
+            item.status = int(ItemStatus::Running);
+        item.attempts = std::max(item.attempts, record.attempt);
+        break;
+    case Type::TaskSucceeded:
+        item.attempts = std::max(item.attempts, record.attempt);
+        break;
+    case Type::TaskFailed:
+        item.attempts = std::max(item.attempts, record.attempt);
+        item.error = record.error;
+        item.cause = record.cause;
+        break;
+    case Type::TaskRetryScheduled:
+        item.status = int(ItemStatus::Retrying);
+        break;
+    case Type::ItemFinished:
+        item.status = int(record.status);
+        if (record.attempt > 0)
+            item.attempts = record.attempt;
+        if (!record.error.empty() || !record.cause.empty()) {
+            item.error = record.error;
+            item.cause = record.cause;
+        }
+        if (record.payload)
+            item.output = item.events.serialized(record.payload);
+        if (!record.state.empty())
+            item.state = record.state;
+        if (record.dlq) {
+            WriteBatch::Dlq entry;
+            entry.exec = ref->num;
+            entry.item = record.item;
+            entry.workflow = ref->workflow;
+            entry.state = record.state.empty() ? item.state.value_or(std::string()) : record.state;
+            if (record.dlqInput)
+                entry.input = item.events.serialized(record.dlqInput);
+            entry.error = record.error;
+            entry.cause = record.cause;
+            entry.attempts = record.attempt > 0 ? record.attempt : item.attempts;
+            entry.firstMs = record.firstFailureMs ? record.firstFailureMs : time;
+            entry.lastMs = time;
+            batch.dlq.push_back(std::move(entry));
+        }
+        if (isFinal(item.status))
+            finished.push_back(key);
+        break;
+    default:
+        break;
+    }
+    return {};
+}
+
+Result<void> JournalWriter::writeBlocks(WriteBackend &backend, const std::deque<Block> &blocks,
+                                        std::vector<Key> &finished)
+{
+    if (auto begun = backend.begin(); !begun)
+        return begun;
+    WriteBatch batch;
+    std::unordered_map<Key, size_t, KeyHash> index;
+    for (const Block &block : blocks) {
+        if (const auto *workflow = std::get_if<WriteBatch::Workflow>(&block)) {
+            batch.workflows.push_back(*workflow);
+            continue;
+        }
+        for (const JournalRecord &record : std::get<std::vector<JournalRecord>>(block)) {
+            if (auto applied = apply(backend, record, batch, index, finished); !applied)
+                return applied;
+        }
+    }
+    if (auto written = backend.write(batch); !written)
+        return written;
+    if (auto committed = backend.commit(); !committed)
+        return committed;
+
+    for (const WriteBatch::Item &item : batch.items)
+        m_items[Key{item.exec, item.item}] = ItemState{item.firstSeq + item.events.count() - 1, item.status, item.attempts};
+    for (const Key &key : finished) {
+        if (auto it = m_items.find(key); it != m_items.end() && isFinal(it->second.status))
+            m_items.erase(it);
+    }
+    return {};
+}
+
+} // namespace sluice
