@@ -400,6 +400,11 @@ void ExecutionState::finish(ExecutionStatus status, Json output, Failure failure
         r.error = result.failure.error;
         r.cause = result.failure.cause;
         r.executionStatus = executionStatusName(result.status);
+        r.status = result.status == ExecutionStatus::Succeeded ? ItemStatus::Succeeded
+                   : result.status == ExecutionStatus::Aborted ? ItemStatus::Cancelled
+                                                               : ItemStatus::Failed;
+        if (result.status == ExecutionStatus::TimedOut && r.error.empty())
+            r.error = "States.Timeout";
         if (result.outputData)
             r.payload = result.outputData;
         lock.unlock();

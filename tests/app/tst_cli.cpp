@@ -19,7 +19,11 @@ struct Outcome
 
 Outcome runCli(const QStringList &args, const QByteArray &stdinData = {})
 {
+    static QTemporaryDir storeDir;   // every run journals into a store of this test's own
     QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("SLUICE_STORE"), storeDir.filePath(QStringLiteral("journal.db")));
+    process.setProcessEnvironment(env);
     process.start(QStringLiteral(SLUICE_BIN_DIR "/sluice-cli"), args);
     if (!process.waitForStarted())
         return {};
