@@ -17,6 +17,7 @@ Commands:
   items EXECUTION    an execution's items (JSON Lines)
   history EXECUTION  an execution's event history (JSON Lines)
   dlq SUBCOMMAND     the dead-letter queue: list, show, replay, discard, export
+  resume             continue every execution left running (after a crash), then exit
 
 Commands that read or write the journal take --store PATH|postgresql://... (default: $SLUICE_STORE,
 else the embedded SQLite file in the user's data folder).
@@ -56,6 +57,8 @@ int main(int argc, char *argv[])
         return sluice::cli::items(args);
     if (command == QStringLiteral("history"))
         return sluice::cli::history(args);
+    if (command == QStringLiteral("resume"))
+        return sluice::cli::resume(args);
     if (command == QStringLiteral("dlq"))
         return sluice::cli::dlq(args);
     sluice::cli::err(QStringLiteral("sluice-cli: unknown command '%1'. Run 'sluice-cli --help'.").arg(command));

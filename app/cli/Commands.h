@@ -21,6 +21,8 @@ int runs(const QStringList &args);
 int show(const QStringList &args);
 int items(const QStringList &args);
 int history(const QStringList &args);
+/// `sluice-cli resume`
+int resume(const QStringList &args);
 /// `sluice-cli dlq list | show | replay | discard | export`
 int dlq(const QStringList &args);
 

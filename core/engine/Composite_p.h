@@ -38,6 +38,7 @@ struct MapRun : std::enable_shared_from_this<MapRun>
     qint64 toleratedCount = 0;
     double toleratedPercent = 0;
     qint64 maxItems = 0;             // ReaderConfig.MaxItems (0 = all)
+    std::shared_ptr<const std::map<qint64, ResumedSlot>> resumed;   // a resumed Map: its slots' state
 
     // ResultWriter: where the child results go instead of the state output
     bool writing = false;

@@ -372,6 +372,80 @@ Result<Execution> Engine::restart(std::shared_ptr<const Workflow> workflow, Item
     return Execution(exec);
 }
 
+Result<Execution> Engine::resume(std::shared_ptr<const Workflow> workflow, ResumePoint point, ExecutionOptions options)
+{
+    const ResumePoint::Item *root = nullptr;
+    for (const auto &item : point.items) {
+        if (item.item == 0)
+            root = &item;
+    }
+    if (!root)
+        return Error{ErrorCode::InvalidArgument, QStringLiteral("The execution has no unfinished root item to resume."), {}};
+    const State *state = workflow->root.find(root->state);
+    if (!state)
+        return Error{ErrorCode::UnknownState,
+                     QStringLiteral("The state '%1' is not in the execution's workflow.").arg(QString::fromStdString(root->state)),
+                     {}};
+
+    auto exec = prepare(std::move(workflow), std::move(options));
+    exec->startedMs = point.startedMs > 0 ? point.startedMs : exec->startedMs;
+    exec->result.startedMs = exec->startedMs;
+    exec->contextBase["Execution"]["StartTime"] = timestamp::formatMs(exec->startedMs);
+    exec->nextItemId = point.maxItem + 1;
+    if (exec->usesExecutionInput)
+        exec->input = point.executionInput;
+
+    auto run = std::make_shared<ItemRun>();
+    run->exec = exec;
+    run->id = ItemId{0};
+    run->scope = exec->scope;
+    run->worker = exec->pickWorker();
+    run->machine = &exec->workflow->root;
+    run->input = root->input;
+    run->onDone = [exec](ItemRun &, Result<Json, Failure> outcome) { finishRoot(exec, std::move(outcome)); };
+    if (state->type == StateType::Map) {
+        // Items of this Map: finished ones keep their results, unfinished ones continue where they were.
+        // Items of deeper Maps are not listed: their own parent item runs them again (at least once).
+        auto slots = std::make_shared<std::map<qint64, ResumedSlot>>();
+        for (const auto &child : root->finishedChildren) {
+            ResumedSlot &slot = (*slots)[child.index];
+            slot.finished = true;
+            slot.succeeded = child.succeeded;
+            slot.output = child.output;
+            slot.failure = Failure{child.error, child.cause};
+        }
+        for (const auto &item : point.items) {
+            if (item.parent != 0 || item.item == 0 || item.mapState != state->name || item.index < 0)
+                continue;
+            ResumedSlot &slot = (*slots)[item.index];
+            if (slot.finished)
+                continue;
+            slot.item = item.item;
+            slot.state = item.state;
+            slot.input = item.input;
+        }
+        run->resumedSlots = std::move(slots);
+    }
+
+    if (exec->workflow->timeoutSeconds && *exec->workflow->timeoutSeconds > 0) {
+        const qint64 left = qint64(*exec->workflow->timeoutSeconds * 1000) -
+                            (QDateTime::currentMSecsSinceEpoch() - exec->startedMs);
+        std::weak_ptr<ExecutionState> weak = exec;
+        exec->runtime->after(0, std::max<qint64>(0, left), exec.get(), [weak]() {
+            if (auto e = weak.lock())
+                e->finish(ExecutionStatus::TimedOut, Json(),
+                          Failure{errors::kTimeout, "The execution ran longer than its TimeoutSeconds."});
+        });
+    }
+    exec->scheduleProgress();
+    exec->runtime->post(run->worker, [run, state]() {
+        interpreter::setStatus(*run, ItemStatus::Running);
+        interpreter::enterState(*run, state);
+        interpreter::run(run);
+    });
+    return Execution(exec);
+}
+
 // ---- ExecutionState -------------------------------------------------------------------------------
 
 void ExecutionState::finish(ExecutionStatus status, Json output, Failure failure)

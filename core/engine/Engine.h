@@ -31,6 +31,33 @@ struct ItemRestart
     bool finishesExecution = false;      ///< the root item: its end is the execution's end (journaled)
 };
 
+/// Where a journaled execution stood when its process stopped: what Engine::resume() continues from.
+struct ResumePoint
+{
+    struct Child   ///< a Map item that had already finished
+    {
+        qint64 index = -1;
+        bool succeeded = true;
+        Json output;
+        std::string error;
+        std::string cause;
+    };
+    struct Item    ///< an item that had not finished: it continues at `state` with `input`
+    {
+        qint64 item = 0;
+        qint64 parent = 0;
+        qint64 index = -1;
+        std::string mapState;
+        std::string state;
+        Json input;
+        std::vector<Child> finishedChildren;   ///< when it is in a Map state
+    };
+    Json executionInput;
+    qint64 startedMs = 0;
+    qint64 maxItem = 0;              ///< new items get ids above it
+    std::vector<Item> items;         ///< by item id; the root item (0) among them
+};
+
 /// Runs workflows. start() returns at once; the work happens on the engine's worker threads
 /// (one per core by default), never on the caller's thread. Items flow between states as parsed
 /// JSON values; a Map's iterations are dispatched in chunks so that no QObject or signal exists per item.
@@ -49,6 +76,12 @@ public:
     /// execution ends when the item does; its result is the item's. Error UnknownState when the state is
     /// not in `workflow` (a newer version that dropped it).
     Result<Execution> restart(std::shared_ptr<const Workflow> workflow, ItemRestart item, ExecutionOptions options);
+
+    /// Continues a journaled execution that was left running (options.executionId names it): the root item
+    /// from its last committed state; in a Map, finished items keep their results, unfinished ones continue
+    /// from their last committed state and the rest start as usual. Delivery is at least once: a task that
+    /// started without a recorded result runs again.
+    Result<Execution> resume(std::shared_ptr<const Workflow> workflow, ResumePoint point, ExecutionOptions options);
 
     int workerCount() const;
 

@@ -28,6 +28,7 @@
 
 #include <atomic>
 #include <memory>
+#include <map>
 #include <unordered_map>
 
 namespace sluice {
@@ -56,6 +57,18 @@ struct ProgressShard
     ItemCounts items{};                                        // guarded by mutex (deltas)
     std::unordered_map<ItemId, ItemUpdate> changed;           // guarded by mutex
     std::vector<JournalRecord> journal;                       // guarded by mutex, in order per item
+};
+
+/// One slot of a resumed Map: finished (with its result) or to continue at a state with an input.
+struct ResumedSlot
+{
+    bool finished = false;
+    bool succeeded = true;
+    Json output;           // finished and succeeded
+    Failure failure;       // finished and failed
+    qint64 item = 0;       // not finished: the item's id
+    std::string state;     //   the state it continues at
+    Json input;            //   with this input
 };
 
 /// A scope that can be aborted as a whole: an execution, a Map run (INLINE: its first failure stops the
@@ -162,6 +175,9 @@ struct ItemRun : std::enable_shared_from_this<ItemRun>
     bool waiting = false;                // in a Wait state; input already holds the output
 
     ItemDone onDone;
+
+    /// Set on a resumed item that sits in a Map state: what its Map's items had done (by slot).
+    std::shared_ptr<const std::map<qint64, ResumedSlot>> resumedSlots;
 
     bool aborted() const { return scope->isAborted(); }
 };

@@ -29,6 +29,7 @@ struct Unit
     Json owned;                   // an item read by an ItemReader
     std::vector<Json> batch;      // ItemBatcher: the items of the batch (copies)
     bool isBatch = false;
+    const ResumedSlot *resume = nullptr;   // a resumed item: continues at its journaled state
 };
 
 Failure mapFailure(const MapRun &map, const std::string &error, const std::string &cause)
@@ -81,6 +82,16 @@ void runChunk(const std::shared_ptr<MapRun> &map, std::vector<Unit> units, int w
         child->worker = worker;
         child->machine = processor;
 
+        if (unit.resume) {
+            // Journaled before the process stopped: same item, at its last committed state.
+            child->id = ItemId{unit.resume->item};
+            const State *at = processor->find(unit.resume->state);
+            child->input = unit.resume->input;
+            interpreter::setStatus(*child, ItemStatus::Running);
+            interpreter::enterState(*child, at ? at : processor->start());
+            interpreter::run(child);
+            continue;
+        }
         Result<Json, Failure> input = Json();
         if (unit.isBatch) {
             Json items = Json::array();
@@ -139,6 +150,7 @@ void MapRun::pump()
     for (;;) {
         std::vector<Unit> units;
         bool completeNow = false;
+        bool skippedFinished = false;   // slots a resume found done: the pass made progress all the same
         Failure readerFailure;
         {
             QMutexLocker lock(&mutex);
@@ -205,6 +217,27 @@ void MapRun::pump()
                     }
                     if (batching ? unit.batch.empty() : (!unit.ref && unit.owned.is_null() && sourceDone))
                         break;
+                    if (resumed) {
+                        auto it = resumed->find(unit.slot);
+                        if (it != resumed->end() && it->second.finished) {
+                            // Done before the process stopped: its result stands, nothing runs again.
+                            ++nextSlot;
+                            ++completed;
+                            if (it->second.succeeded) {
+                                results.push_back(it->second.output);
+                            } else {
+                                ++failed;
+                                results.push_back(Json{{"Error", it->second.failure.error},
+                                                       {"Cause", it->second.failure.cause}});
+                            }
+                            if (writing)
+                                records.emplace_back();
+                            skippedFinished = true;
+                            continue;
+                        }
+                        if (it != resumed->end())
+                            unit.resume = &it->second;
+                    }
                     ++nextSlot;
                     results.emplace_back();
                     if (writing)
@@ -231,8 +264,11 @@ void MapRun::pump()
             complete();
             return;
         }
-        if (units.empty())
+        if (units.empty()) {
+            if (skippedFinished)
+                continue;
             return;
+        }
         const int worker = exec->pickWorker();
         auto self = shared_from_this();
         exec->runtime->post(worker, [self, units = std::move(units), worker]() mutable {
@@ -606,6 +642,9 @@ Result<void, Failure> startMap(const std::shared_ptr<ItemRun> &run)
         map->mapRunArn = "arn:aws:states:local:000000000000:mapRun:" + run->exec->options.stateMachineName + "/" +
                          state.name + ":" + runId;
     }
+
+    map->resumed = std::move(run->resumedSlots);   // only the first entry after a resume
+    run->resumedSlots.reset();
 
     const qint64 perWorker = std::max<qint64>(1, map->limit / (2 * std::max(1, run->exec->workers)));
     map->chunkSize = size_t(std::clamp<qint64>(perWorker, 1, qint64(kMaxChunk)));
