@@ -602,9 +602,13 @@ Result<IntegrityReport> JournalReader::integrityCheck()
         if (!run(query, sql, {}))
             return m_connection->error(query.lastError(), "checking integrity");
         while (query.next())
-            report.problems.append(QString::fromLatin1(rule.problem)
-                                       .arg(query.value(0).toString(), query.value(1).toString(),
-                                            query.value(2).toString()));
+        {
+            QString problem = QString::fromLatin1(rule.problem);
+            problem.replace(QLatin1String("%1"), query.value(0).toString())
+                .replace(QLatin1String("%2"), query.value(1).toString())
+                .replace(QLatin1String("%3"), query.value(2).toString());
+            report.problems.append(problem);
+        }
         query.finish();
     }
     return report;
