@@ -127,6 +127,10 @@ void EventCodec::putPayload(const std::shared_ptr<const Json> &payload, std::vec
 void EventCodec::add(const JournalRecord &record, qint64 timeMs, std::vector<LargePayload> &large)
 {
     using Type = JournalRecord::Type;
+    if (m_count == 0) {
+        m_data.reserve(1024);   // one allocation for a typical item's chunk
+        m_seen.reserve(8);
+    }
     quint8 flags = 0;
     if (record.state != m_lastState)
         flags |= HasState;

@@ -210,18 +210,32 @@ Result<QList<HistoryEvent>> JournalReader::history(const QString &executionId, c
     const qint64 num = query.value(0).toLongLong();
     query.finish();
 
-    QString sql = QStringLiteral("SELECT item, seq, n, data FROM events WHERE exec = ?");
-    QVariantList values{num};
+    // The first chunk of each item is in its row (seq 1..chunk_n), later ones in `events`: merge both.
+    QString rowsPart = QStringLiteral("SELECT item, 1 AS seq, chunk_n AS n, chunk AS data FROM items"
+                                      " WHERE exec = ? AND chunk_n > 0");
+    QString eventsPart = QStringLiteral("SELECT item, seq, n, data FROM events WHERE exec = ?");
+    QVariantList rowsValues{num};
+    QVariantList eventsValues{num};
     if (filter.item) {
-        sql += QStringLiteral(" AND item = ? AND seq + n - 1 > ?");
-        values << *filter.item << filter.afterSeq;
+        rowsPart += QStringLiteral(" AND item = ? AND chunk_n > ?");
+        eventsPart += QStringLiteral(" AND item = ? AND seq + n - 1 > ?");
+        rowsValues << *filter.item << filter.afterSeq;
+        eventsValues << *filter.item << filter.afterSeq;
     } else {
         // item >= ? lets the primary key skip ahead; the OR then drops the events already seen.
-        sql += QStringLiteral(" AND item >= ? AND (item > ? OR seq + n - 1 > ?)");
-        values << filter.afterItem << filter.afterItem << filter.afterSeq;
+        rowsPart += QStringLiteral(" AND item >= ? AND (item > ? OR chunk_n > ?)");
+        eventsPart += QStringLiteral(" AND item >= ? AND (item > ? OR seq + n - 1 > ?)");
+        rowsValues << filter.afterItem << filter.afterItem << filter.afterSeq;
+        eventsValues << filter.afterItem << filter.afterItem << filter.afterSeq;
     }
-    sql += QStringLiteral(" ORDER BY item, seq LIMIT ?");
-    values << filter.limit;   // every chunk holds at least one wanted event
+    // Every chunk holds at least one wanted event, so `limit` chunks from each side are enough.
+    const QString sql = QStringLiteral("SELECT * FROM (%1 ORDER BY item LIMIT ?) r UNION ALL"
+                                       " SELECT * FROM (%2 ORDER BY item, seq LIMIT ?) e ORDER BY 1, 2 LIMIT ?")
+                            .arg(rowsPart, eventsPart);
+    QVariantList values = rowsValues;
+    values << filter.limit;
+    values += eventsValues;
+    values << filter.limit << filter.limit;
     if (!run(query, sql, values))
         return m_connection->error(query.lastError(), "reading history");
 
@@ -582,8 +596,10 @@ Result<IntegrityReport> JournalReader::integrityCheck()
         {"SELECT v.exec, v.item, '' FROM (SELECT DISTINCT exec, item FROM events) v LEFT JOIN items i"
          " ON i.exec = v.exec AND i.item = v.item WHERE i.item IS NULL",
          "events of item %2 of execution #%1 have no item row"},
-        {"SELECT e.id, v.item, '' FROM (SELECT exec, item, sum(n) AS total, max(seq + n - 1) AS last FROM events"
-         " GROUP BY exec, item) v JOIN executions e ON e.num = v.exec WHERE v.total <> v.last",
+        {"SELECT e.id, i.item, '' FROM items i JOIN executions e ON e.num = i.exec LEFT JOIN (SELECT exec, item,"
+         " sum(n) AS total, max(seq + n - 1) AS last FROM events GROUP BY exec, item) v ON v.exec = i.exec"
+         " AND v.item = i.item WHERE i.chunk_n + coalesce(v.total, 0) <> CASE WHEN coalesce(v.last, 0) > i.chunk_n"
+         " THEN v.last ELSE i.chunk_n END",
          "the history of item %2 of execution %1 has gaps or overlaps"},
         {"SELECT r.id, r.dlq_id, '' FROM replays r LEFT JOIN dlq d ON d.id = r.dlq_id WHERE d.id IS NULL",
          "replay %1 names DLQ entry %2, which the journal does not hold"},

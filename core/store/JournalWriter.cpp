@@ -23,7 +23,7 @@ namespace {
 constexpr qint64 kMaxBatchUnits = 50000;
 /// append() waits (for the writer, not for I/O of its own) once this many records are queued, so a
 /// producer faster than the disk cannot take all memory.
-constexpr qint64 kMaxQueuedUnits = 2000000;
+constexpr qint64 kMaxQueuedUnits = 400000;
 
 bool isFinal(int status)
 {
@@ -106,8 +106,10 @@ void JournalWriter::enqueue(std::vector<JournalRecord> records)
     if (records.empty())
         return;
     const qint64 units = qint64(records.size());
+    std::vector<Block> trash;
     {
         std::unique_lock lock(m_mutex);
+        takeTrash(trash, 4);
         if (m_queuedUnits > kMaxQueuedUnits)
             m_committed.wait(lock, [this] { return m_queuedUnits <= kMaxQueuedUnits / 2 || m_stopping; });
         m_queue.emplace_back(std::move(records));
@@ -115,6 +117,14 @@ void JournalWriter::enqueue(std::vector<JournalRecord> records)
         m_enqueued += units;
     }
     m_wake.notify_one();
+}
+
+void JournalWriter::takeTrash(std::vector<Block> &out, int count)
+{
+    for (int i = 0; i < count && !m_trash.empty(); ++i) {
+        out.push_back(std::move(m_trash.front()));
+        m_trash.pop_front();
+    }
 }
 
 void JournalWriter::enqueue(WriteBatch::Workflow workflow)
@@ -179,6 +189,14 @@ void JournalWriter::run()
         qint64 units = 0;
         {
             std::unique_lock lock(m_mutex);
+            if (m_queue.empty() && !m_trash.empty()) {
+                // Idle: free what the appending threads have not taken.
+                std::deque<Block> trash;
+                trash.swap(m_trash);
+                lock.unlock();
+                trash.clear();
+                lock.lock();
+            }
             m_wake.wait(lock, [this] { return !m_queue.empty() || m_stopping; });
             if (m_queue.empty())
                 break;
@@ -203,6 +221,7 @@ void JournalWriter::run()
                 break;
             }
             backend->rollback();
+            m_lastExecution.reset();
             m_executions.clear();
             m_items.clear();
             bool stopping = false;
@@ -223,16 +242,32 @@ void JournalWriter::run()
             if (auto reconnected = backend->reconnect(); !reconnected)
                 qCWarning(lcJournal).noquote() << reconnected.error().message;
         }
+        {
+            // Freed by the threads that append (a few blocks per append), where the memory came from.
+            std::lock_guard lock(m_mutex);
+            for (Block &block : blocks)
+                m_trash.push_back(std::move(block));
+        }
         m_committed.notify_all();
+    }
+    {
+        std::lock_guard lock(m_mutex);
+        m_trash.clear();
     }
     backend.reset();   // finalizes statements before the connection closes
     connection.reset();
 }
 
-Result<ExecutionRef> JournalWriter::execution(WriteBackend &backend, const std::string &id)
+Result<ExecutionRef> JournalWriter::execution(WriteBackend &backend, const QString &qid)
 {
-    if (auto it = m_executions.find(id); it != m_executions.end())
+    if (m_lastExecution && qid == m_lastExecutionId)
+        return *m_lastExecution;
+    const std::string id = qid.toStdString();
+    if (auto it = m_executions.find(id); it != m_executions.end()) {
+        m_lastExecutionId = qid;
+        m_lastExecution = it->second;
         return it->second;
+    }
     auto found = backend.findExecution(id);
     if (!found)
         return found;
@@ -243,6 +278,8 @@ Result<ExecutionRef> JournalWriter::execution(WriteBackend &backend, const std::
             return found;
     }
     m_executions.emplace(id, *found);
+    m_lastExecutionId = qid;
+    m_lastExecution = *found;
     return found;
 }
 
@@ -250,10 +287,10 @@ Result<void> JournalWriter::apply(WriteBackend &backend, const JournalRecord &re
                                   std::unordered_map<Key, size_t, KeyHash> &index, std::vector<Key> &finished)
 {
     using Type = JournalRecord::Type;
-    const std::string id = record.executionId.toStdString();
     const qint64 time = record.timeMs ? record.timeMs : QDateTime::currentMSecsSinceEpoch();
 
     if (record.type == Type::ExecutionStarted) {
+        const std::string id = record.executionId.toStdString();
         ExecutionStart start{id, record.executionName, record.workflowVersion, std::nullopt, time};
         if (record.payload)
             start.input = record.payload->dump();
@@ -261,9 +298,10 @@ Result<void> JournalWriter::apply(WriteBackend &backend, const JournalRecord &re
         if (!ref)
             return ref.error();
         m_executions[id] = *ref;
+        m_lastExecution.reset();
         return {};
     }
-    auto ref = execution(backend, id);
+    auto ref = execution(backend, record.executionId);
     if (!ref)
         return ref.error();
     if (record.type == Type::ExecutionFinished) {
@@ -276,8 +314,12 @@ Result<void> JournalWriter::apply(WriteBackend &backend, const JournalRecord &re
     }
 
     const Key key{ref->num, record.item};
-    auto slot = index.find(key);
-    if (slot == index.end()) {
+    size_t position;
+    if (m_lastKey && *m_lastKey == key && m_lastSlot < batch.items.size()) {
+        position = m_lastSlot;   // records of one item mostly come together
+    } else if (auto slot = index.find(key); slot != index.end()) {
+        position = slot->second;
+    } else {
         ItemState state;
         if (auto cached = m_items.find(key); cached != m_items.end()) {
             state = cached->second;
@@ -293,9 +335,12 @@ Result<void> JournalWriter::apply(WriteBackend &backend, const JournalRecord &re
         item.status = state.status;
         item.attempts = state.attempts;
         item.firstSeq = state.lastSeq + 1;
-        slot = index.emplace(key, batch.items.size() - 1).first;
+        position = batch.items.size() - 1;
+        index.emplace(key, position);
     }
-    WriteBatch::Item &item = batch.items[slot->second];
+    m_lastKey = key;
+    m_lastSlot = position;
+    WriteBatch::Item &item = batch.items[position];
     item.updatedMs = time;
     item.events.add(record, time, batch.payloads);
 
@@ -374,6 +419,12 @@ Result<void> JournalWriter::writeBlocks(WriteBackend &backend, const std::deque<
         return begun;
     WriteBatch batch;
     std::unordered_map<Key, size_t, KeyHash> index;
+    m_lastKey.reset();
+    qint64 units = 0;
+    for (const Block &block : blocks)
+        units += unitsOf(block);
+    batch.items.reserve(size_t(units / 4 + 16));
+    index.reserve(size_t(units / 4 + 16));
     for (const Block &block : blocks) {
         if (const auto *workflow = std::get_if<WriteBatch::Workflow>(&block)) {
             batch.workflows.push_back(*workflow);

@@ -106,8 +106,9 @@ Result<ItemState> PostgresWriteBackend::itemState(qint64 exec, qint64 item)
     QSqlQuery query(m_connection.db());
     query.prepare(QStringLiteral("SELECT (SELECT status FROM items WHERE exec = ? AND item = ?),"
                                  " (SELECT attempts FROM items WHERE exec = ? AND item = ?),"
-                                 " (SELECT max(seq + n - 1) FROM events WHERE exec = ? AND item = ?)"));
-    for (int i = 0; i < 3; ++i) {
+                                 " GREATEST((SELECT chunk_n FROM items WHERE exec = ? AND item = ?),"
+                                 " (SELECT max(seq + n - 1) FROM events WHERE exec = ? AND item = ?))"));
+    for (int i = 0; i < 4; ++i) {
         query.addBindValue(exec);
         query.addBindValue(item);
     }
@@ -177,8 +178,8 @@ Result<void> PostgresWriteBackend::write(const WriteBatch &batch)
         QSqlQuery &query = multiRow(
             Items,
             QStringLiteral("INSERT INTO items(exec, item, parent, map_state, idx, bkey, state, status, attempts, error,"
-                           " cause, updated_ms, output) VALUES "),
-            13, rows,
+                           " cause, updated_ms, output, chunk_n, chunk) VALUES "),
+            15, rows,
             QStringLiteral(" ON CONFLICT(exec, item) DO UPDATE SET state = coalesce(excluded.state, items.state),"
                            " status = excluded.status, attempts = excluded.attempts,"
                            " error = coalesce(excluded.error, items.error), cause = coalesce(excluded.cause, items.cause),"
@@ -198,6 +199,10 @@ Result<void> PostgresWriteBackend::write(const WriteBatch &batch)
             query.addBindValue(text(item.cause));
             query.addBindValue(item.updatedMs);
             query.addBindValue(text(item.output));
+            // The first chunk of an item's events rides in its row; the row is new exactly then.
+            const bool inRow = item.firstSeq == 1;
+            query.addBindValue(inRow ? item.events.count() : 0);
+            query.addBindValue(inRow ? bytes(item.events.data()) : QVariant(QMetaType(QMetaType::QByteArray)));
         }
         if (auto done = exec(query, "writing items"); !done)
             return done;
@@ -206,7 +211,7 @@ Result<void> PostgresWriteBackend::write(const WriteBatch &batch)
     std::vector<const WriteBatch::Item *> withEvents;
     withEvents.reserve(batch.items.size());
     for (const auto &item : batch.items) {
-        if (item.events.count() > 0)
+        if (item.events.count() > 0 && item.firstSeq > 1)
             withEvents.push_back(&item);
     }
     for (size_t start = 0; start < withEvents.size(); start += kRowsPerStatement) {
