@@ -149,6 +149,7 @@ double rawRate(const QString &path, qint64 rows)
             sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
     }
     const double seconds = double(timer.nsecsElapsed()) / 1e9;
+    std::printf("  raw per row      %10.2f us\n", seconds * 1e6 / double(rows));
     sqlite3_finalize(insert);
     sqlite3_close(db);
     return double(rows) / seconds;
@@ -211,12 +212,14 @@ int main(int argc, char *argv[])
     const double journal = journalRate(dir.filePath(QStringLiteral("journal.db")), items, false, &stats);
     std::printf("journal (SQLite)   %10.0f items/s (%lld items x 8 records, %lld transactions)\n", journal,
                 qlonglong(items), qlonglong(stats.transactions));
+    std::printf("  writer thread    %10.2f us CPU per item\n", double(stats.writerCpuUs) / double(items));
     std::printf("ratio              %10.2f (aim: 0.3)\n", journal / raw);
     double pgRate = 0;
     if (!pg.isEmpty()) {
         resetPostgres(pg);
         pgRate = journalRate(pg, items, false, &stats);
         std::printf("journal (Postgres) %10.0f items/s (%lld transactions)\n", pgRate, qlonglong(stats.transactions));
+        std::printf("  writer thread    %10.2f us CPU per item\n", double(stats.writerCpuUs) / double(items));
     }
 
     // The DLQ: N failed items, then first pages as `sluice-cli dlq list` asks for them.

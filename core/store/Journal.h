@@ -31,6 +31,7 @@ public:
         qint64 transactions = 0;   ///< group transactions committed
         qint64 records = 0;        ///< records committed
         qint64 failedCommits = 0;  ///< commits that failed and were retried
+        qint64 writerCpuUs = 0;    ///< CPU time the writer thread has used (0 where unknown)
     };
 
     /// The schema this build writes. A store with a newer one is refused, untouched.

@@ -13,6 +13,10 @@
 #include <algorithm>
 #include <chrono>
 
+#ifdef Q_OS_UNIX
+#include <ctime>
+#endif
+
 Q_LOGGING_CATEGORY(lcJournal, "sluice.store.journal")
 
 namespace sluice {
@@ -55,6 +59,16 @@ ExecutionStatus executionStatusOf(const JournalRecord &record)
             return status;
     }
     return ExecutionStatus::Failed;
+}
+
+qint64 threadCpuUs()
+{
+#ifdef Q_OS_UNIX
+    timespec now{};
+    if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now) == 0)
+        return qint64(now.tv_sec) * 1000000 + now.tv_nsec / 1000;
+#endif
+    return 0;
 }
 
 qint64 unitsOf(const std::variant<std::vector<JournalRecord>, WriteBatch::Workflow> &block)
@@ -210,13 +224,13 @@ void JournalWriter::run()
         m_committed.notify_all();   // append() may wait for room
 
         for (int failures = 0;; ++failures) {
-            std::vector<Key> finished;
-            auto written = writeBlocks(*backend, blocks, finished);
+            auto written = writeBlocks(*backend, blocks);
             if (written) {
                 std::lock_guard lock(m_mutex);
                 m_done += units;
                 ++m_stats.transactions;
                 m_stats.records += units;
+                m_stats.writerCpuUs = threadCpuUs();
                 m_lastError.reset();
                 break;
             }
@@ -284,7 +298,7 @@ Result<ExecutionRef> JournalWriter::execution(WriteBackend &backend, const QStri
 }
 
 Result<void> JournalWriter::apply(WriteBackend &backend, const JournalRecord &record, WriteBatch &batch,
-                                  std::unordered_map<Key, size_t, KeyHash> &index, std::vector<Key> &finished)
+                                  std::unordered_map<Key, size_t, KeyHash> &index)
 {
     using Type = JournalRecord::Type;
     const qint64 time = record.timeMs ? record.timeMs : QDateTime::currentMSecsSinceEpoch();
@@ -403,8 +417,6 @@ Result<void> JournalWriter::apply(WriteBackend &backend, const JournalRecord &re
             entry.lastMs = time;
             batch.dlq.push_back(std::move(entry));
         }
-        if (isFinal(item.status))
-            finished.push_back(key);
         break;
     default:
         break;
@@ -412,8 +424,7 @@ Result<void> JournalWriter::apply(WriteBackend &backend, const JournalRecord &re
     return {};
 }
 
-Result<void> JournalWriter::writeBlocks(WriteBackend &backend, const std::deque<Block> &blocks,
-                                        std::vector<Key> &finished)
+Result<void> JournalWriter::writeBlocks(WriteBackend &backend, const std::deque<Block> &blocks)
 {
     if (auto begun = backend.begin(); !begun)
         return begun;
@@ -431,7 +442,7 @@ Result<void> JournalWriter::writeBlocks(WriteBackend &backend, const std::deque<
             continue;
         }
         for (const JournalRecord &record : std::get<std::vector<JournalRecord>>(block)) {
-            if (auto applied = apply(backend, record, batch, index, finished); !applied)
+            if (auto applied = apply(backend, record, batch, index); !applied)
                 return applied;
         }
     }
@@ -440,11 +451,13 @@ Result<void> JournalWriter::writeBlocks(WriteBackend &backend, const std::deque<
     if (auto committed = backend.commit(); !committed)
         return committed;
 
-    for (const WriteBatch::Item &item : batch.items)
-        m_items[Key{item.exec, item.item}] = ItemState{item.firstSeq + item.events.count() - 1, item.status, item.attempts};
-    for (const Key &key : finished) {
-        if (auto it = m_items.find(key); it != m_items.end() && isFinal(it->second.status))
-            m_items.erase(it);
+    // Remember where open items stand; a finished item is looked up again should it ever continue (replay).
+    for (const WriteBatch::Item &item : batch.items) {
+        const Key key{item.exec, item.item};
+        if (isFinal(item.status))
+            m_items.erase(key);
+        else
+            m_items[key] = ItemState{item.firstSeq + item.events.count() - 1, item.status, item.attempts};
     }
     return {};
 }

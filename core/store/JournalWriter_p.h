@@ -63,9 +63,9 @@ private:
         }
     };
 
-    Result<void> writeBlocks(WriteBackend &backend, const std::deque<Block> &blocks, std::vector<Key> &finished);
+    Result<void> writeBlocks(WriteBackend &backend, const std::deque<Block> &blocks);
     Result<void> apply(WriteBackend &backend, const JournalRecord &record, WriteBatch &batch,
-                       std::unordered_map<Key, size_t, KeyHash> &index, std::vector<Key> &finished);
+                       std::unordered_map<Key, size_t, KeyHash> &index);
     Result<ExecutionRef> execution(WriteBackend &backend, const QString &id);
     void takeTrash(std::vector<Block> &out, int count);   // m_mutex held
 

@@ -111,7 +111,8 @@ Result<void> Schema::configure(StoreConnection &connection)
 {
     if (!connection.isSqlite())
         return {};
-    for (const char *pragma : {"PRAGMA synchronous = NORMAL", "PRAGMA cache_size = -32768", "PRAGMA temp_store = MEMORY"}) {
+    for (const char *pragma : {"PRAGMA synchronous = NORMAL", "PRAGMA cache_size = -32768", "PRAGMA temp_store = MEMORY",
+                                "PRAGMA wal_autocheckpoint = 4000"}) {
         if (auto done = connection.exec(QString::fromLatin1(pragma), pragma); !done)
             return done;
     }
@@ -147,6 +148,9 @@ Result<void> Schema::migrate(StoreConnection &connection)
 
     const bool sqlite = connection.isSqlite();
     if (sqlite) {
+        // Bigger pages suit the item rows (which carry their first events chunk); only a new file takes it.
+        if (*found == 0)
+            (void)connection.exec(QStringLiteral("PRAGMA page_size = 8192"), "setting the page size");
         QSqlQuery wal(connection.db());
         if (!wal.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !wal.next()) {
             const QString text = wal.lastError().text();
