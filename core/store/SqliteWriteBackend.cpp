@@ -9,7 +9,7 @@ namespace sluice {
 namespace {
 
 const char *const kSql[] = {
-    "BEGIN",
+    "BEGIN IMMEDIATE",   // take the write lock up front: a read-then-write transaction could fail to upgrade
     "COMMIT",
     "ROLLBACK",
     "INSERT INTO executions(id, name, workflow, input, status, started_ms) VALUES (?1, ?2, ?3, ?4, 0, ?5)"
