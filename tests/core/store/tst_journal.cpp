@@ -225,6 +225,7 @@ private Q_SLOTS:
     void storesLargePayloadOnce();
     void groupsCommits_data() { backends(); }
     void groupsCommits();
+    void reconnectsWhenPostgresDropsTheConnection();
     void integrityCheckCatchesPlantedInconsistency_data() { backends(); }
     void integrityCheckCatchesPlantedInconsistency();
 };
@@ -858,6 +859,38 @@ void TestJournal::integrityCheckCatchesPlantedInconsistency()
              qPrintable(problems));
     QVERIFY2(problems.contains(QLatin1String("item 2 of execution exec-i has 2 open DLQ entries")),
              qPrintable(problems));
+}
+
+void TestJournal::reconnectsWhenPostgresDropsTheConnection()
+{
+    if (m_pgUrl.isEmpty())
+        QSKIP("SLUICE_TEST_PG is not set: no PostgreSQL to test against (scripts/test starts one)");
+    RawDb(m_pgUrl).exec(QStringLiteral("DROP SCHEMA public CASCADE; CREATE SCHEMA public"));
+    auto journal = openJournal(m_pgUrl);
+    QVERIFY(journal);
+    const QString e = QStringLiteral("exec-drop");
+    (*journal)->append({executionStarted(e)});
+    (*journal)->append(itemRun(e, 1, kStates));
+    QVERIFY((*journal)->flush());
+
+    {
+        // The server ends the writer's session, as when it restarts or a network link drops.
+        RawDb admin(m_pgUrl);
+        QVERIFY(admin.exec(QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                                          " WHERE datname = current_database() AND pid <> pg_backend_pid()")));
+    }
+    (*journal)->append(itemRun(e, 2, kStates));
+    (*journal)->append({executionFinished(e, ItemStatus::Succeeded)});
+
+    QVERIFY((*journal)->flush(20000));
+    QVERIFY((*journal)->stats().failedCommits >= 1);
+    QVERIFY(!(*journal)->lastWriteError());
+    auto reader = JournalReader::open(m_pgUrl);
+    QVERIFY(reader);
+    auto info = (*reader)->execution(e);
+    QVERIFY(info);
+    QCOMPARE(info->status, ExecutionStatus::Succeeded);
+    QCOMPARE(info->counts[size_t(ItemStatus::Succeeded)], 2);
 }
 
 QTEST_GUILESS_MAIN(TestJournal)
