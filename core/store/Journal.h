@@ -47,7 +47,8 @@ public:
 
     ~Journal() override;   ///< commits what is queued, then stops the writer
 
-    /// Queues the records; never waits for I/O.
+    /// Queues the records; never waits for I/O. Bounded memory: only when 400,000 records are already
+    /// queued (the writer has fallen far behind) does it wait for the writer to catch up.
     void append(std::vector<JournalRecord> records) override;
 
     /// Waits until everything appended so far is committed. False on timeout or while commits fail.
