@@ -4,6 +4,7 @@
 #include "store/Schema_p.h"
 #include "store/StoreConnection_p.h"
 
+#include <QFileInfo>
 #include <QHash>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -103,6 +104,9 @@ QString likePattern(const QString &text)
 
 Result<std::unique_ptr<JournalReader>> JournalReader::open(const QString &location)
 {
+    // Reading must not leave an empty file behind where there was no store.
+    if (!isPostgresLocation(location) && !QFileInfo::exists(location))
+        return Error{ErrorCode::IoError, QStringLiteral("there is no store at %1").arg(location), {}};
     auto connection = StoreConnection::open(location, "reader");
     if (!connection)
         return connection.error();

@@ -356,10 +356,15 @@ void TestJournal::refusesCorruptFile()
     file.close();
 
     auto journal = Journal::open(path);
+    auto reader = JournalReader::open(path);
 
     QVERIFY(!journal);
     QCOMPARE(journal.error().code, ErrorCode::IoError);
     QVERIFY2(journal.error().message.contains(QLatin1String("corrupt")), qPrintable(journal.error().message));
+    QVERIFY(!reader);
+    const QString missing = m_dir.filePath(QStringLiteral("missing.db"));
+    QVERIFY(!JournalReader::open(missing));
+    QVERIFY(!QFile::exists(missing));
     QFile check(path);
     QVERIFY(check.open(QIODevice::ReadOnly));
     QCOMPARE(check.readAll(), QByteArray(8192, 'x'));
