@@ -87,8 +87,11 @@ std::vector<JournalRecord> itemRecords(const QString &execution, qint64 item, qi
     return out;
 }
 
+double msOf(const std::function<bool()> &run);
+
 /// Appends `items` items to a journal at `location`; items/s committed, or -1.
-double journalRate(const QString &location, qint64 items, bool fail, Journal::Stats *stats = nullptr)
+double journalRate(const QString &location, qint64 items, bool fail, Journal::Stats *stats = nullptr,
+                   QString *executionId = nullptr)
 {
     auto journal = Journal::open(location);
     if (!journal) {
@@ -113,6 +116,8 @@ double journalRate(const QString &location, qint64 items, bool fail, Journal::St
     const double seconds = double(timer.nsecsElapsed()) / 1e9;
     if (stats)
         *stats = (*journal)->stats();
+    if (executionId)
+        *executionId = execution;
     return double(items) / seconds;
 }
 
@@ -209,11 +214,28 @@ int main(int argc, char *argv[])
     const double raw = rawRate(dir.filePath(QStringLiteral("raw.db")), items);
     std::printf("raw C API          %10.0f rows/s (%lld rows, 1,000 per transaction)\n", raw, qlonglong(items));
     Journal::Stats stats;
-    const double journal = journalRate(dir.filePath(QStringLiteral("journal.db")), items, false, &stats);
+    QString execution;
+    const QString journalStore = dir.filePath(QStringLiteral("journal.db"));
+    const double journal = journalRate(journalStore, items, false, &stats, &execution);
     std::printf("journal (SQLite)   %10.0f items/s (%lld items x 8 records, %lld transactions)\n", journal,
                 qlonglong(items), qlonglong(stats.transactions));
     std::printf("  writer thread    %10.2f us CPU per item\n", double(stats.writerCpuUs) / double(items));
     std::printf("ratio              %10.2f (aim: 0.3)\n", journal / raw);
+    if (auto reader = JournalReader::open(journalStore)) {
+        // Reads over the run just written, as the monitor and a resume do them.
+        auto time = [](const char *what, const std::function<bool()> &run) {
+            std::printf("  %-34s %10.2f ms\n", what, msOf(run));
+        };
+        JournalReader &r = **reader;
+        time("execution() with counts", [&] { return bool(r.execution(execution)); });
+        time("items(), first page of 100", [&] { return bool(r.items(execution, {})); });
+        time("items(), page from the middle", [&] {
+            return bool(r.items(execution, ItemFilter{std::nullopt, QString(), items / 2, 100}));
+        });
+        time("history(), one item", [&] { return bool(r.history(execution, HistoryFilter{items / 2, -1, 0, 100})); });
+        time("history(), whole run, first page", [&] { return bool(r.history(execution, {})); });
+        time("unfinished() (scans the run's items)", [&] { return bool(r.unfinished()); });
+    }
     double pgRate = 0;
     if (!pg.isEmpty()) {
         resetPostgres(pg);

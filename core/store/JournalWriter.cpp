@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <map>
 
 #ifdef Q_OS_UNIX
 #include <ctime>
@@ -344,6 +345,7 @@ Result<void> JournalWriter::apply(WriteBackend &backend, const JournalRecord &re
             state = *stored;
         }
         WriteBatch::Item &item = batch.items.emplace_back();
+        item.previousStatus = state.exists ? state.status : -1;
         item.exec = ref->num;
         item.item = record.item;
         item.status = state.status;
@@ -446,6 +448,19 @@ Result<void> JournalWriter::writeBlocks(WriteBackend &backend, const std::deque<
                 return applied;
         }
     }
+    // Item counts per status move with the items: one small upsert per (execution, status) and batch.
+    std::map<std::pair<qint64, int>, qint64> deltas;
+    for (const WriteBatch::Item &item : batch.items) {
+        if (item.previousStatus == item.status)
+            continue;
+        if (item.previousStatus >= 0)
+            --deltas[{item.exec, item.previousStatus}];
+        ++deltas[{item.exec, item.status}];
+    }
+    for (const auto &[key, delta] : deltas) {
+        if (delta != 0)
+            batch.counts.push_back({key.first, key.second, delta});
+    }
     if (auto written = backend.write(batch); !written)
         return written;
     if (auto committed = backend.commit(); !committed)
@@ -457,7 +472,7 @@ Result<void> JournalWriter::writeBlocks(WriteBackend &backend, const std::deque<
         if (isFinal(item.status))
             m_items.erase(key);
         else
-            m_items[key] = ItemState{item.firstSeq + item.events.count() - 1, item.status, item.attempts};
+            m_items[key] = ItemState{item.firstSeq + item.events.count() - 1, item.status, item.attempts, true};
     }
     return {};
 }

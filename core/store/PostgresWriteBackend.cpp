@@ -116,6 +116,7 @@ Result<ItemState> PostgresWriteBackend::itemState(qint64 exec, qint64 item)
         return done.error();
     ItemState state;
     if (query.next()) {
+        state.exists = !query.value(0).isNull();
         state.status = query.value(0).toInt();
         state.attempts = query.value(1).toInt();
         state.lastSeq = query.value(2).toLongLong();
@@ -245,6 +246,17 @@ Result<void> PostgresWriteBackend::write(const WriteBatch &batch)
         query.addBindValue(entry.firstMs);
         query.addBindValue(entry.lastMs);
         if (auto done = exec(query, "writing a DLQ entry"); !done)
+            return done;
+    }
+
+    for (const auto &count : batch.counts) {
+        QSqlQuery query(db);
+        query.prepare(QStringLiteral("INSERT INTO item_counts(exec, status, n) VALUES (?, ?, ?)"
+                                     " ON CONFLICT(exec, status) DO UPDATE SET n = item_counts.n + excluded.n"));
+        query.addBindValue(count.exec);
+        query.addBindValue(count.status);
+        query.addBindValue(count.delta);
+        if (auto done = exec(query, "counting items"); !done)
             return done;
     }
 

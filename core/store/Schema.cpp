@@ -25,6 +25,8 @@ const QStringList kSqliteV1 = {
                    " map_state TEXT, idx INTEGER NOT NULL, bkey TEXT, state TEXT, status INTEGER NOT NULL,"
                    " attempts INTEGER NOT NULL, error TEXT, cause TEXT, updated_ms INTEGER NOT NULL, output TEXT,"
                    " chunk_n INTEGER NOT NULL, chunk BLOB, PRIMARY KEY(exec, item)) WITHOUT ROWID"),
+    QStringLiteral("CREATE TABLE item_counts(exec INTEGER NOT NULL, status INTEGER NOT NULL, n INTEGER NOT NULL,"
+                   " PRIMARY KEY(exec, status)) WITHOUT ROWID"),
     QStringLiteral("CREATE TABLE payloads(hash BLOB PRIMARY KEY, body TEXT NOT NULL) WITHOUT ROWID"),
     QStringLiteral("CREATE TABLE events(exec INTEGER NOT NULL, item INTEGER NOT NULL, seq INTEGER NOT NULL,"
                    " n INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY(exec, item, seq)) WITHOUT ROWID"),
@@ -54,6 +56,8 @@ const QStringList kPostgresV1 = {
                    " map_state TEXT, idx BIGINT NOT NULL, bkey TEXT, state TEXT, status SMALLINT NOT NULL,"
                    " attempts INTEGER NOT NULL, error TEXT, cause TEXT, updated_ms BIGINT NOT NULL, output TEXT,"
                    " chunk_n INTEGER NOT NULL, chunk BYTEA, PRIMARY KEY(exec, item))"),
+    QStringLiteral("CREATE TABLE item_counts(exec BIGINT NOT NULL, status SMALLINT NOT NULL, n BIGINT NOT NULL,"
+                   " PRIMARY KEY(exec, status))"),
     QStringLiteral("CREATE TABLE payloads(hash BYTEA PRIMARY KEY, body TEXT NOT NULL)"),
     QStringLiteral("CREATE TABLE events(exec BIGINT NOT NULL, item BIGINT NOT NULL, seq BIGINT NOT NULL,"
                    " n INTEGER NOT NULL, data BYTEA NOT NULL, PRIMARY KEY(exec, item, seq))"),

@@ -29,8 +29,10 @@ const char *const kSql[] = {
     "UPDATE executions SET status = ?2, stopped_ms = ?3, output = ?4, error = ?5, cause = ?6 WHERE num = ?1",
     "INSERT INTO workflows(version, name, definition, saved_ms) VALUES (?1, ?2, ?3, ?4)"
     " ON CONFLICT(version) DO NOTHING",
+    "INSERT INTO item_counts(exec, status, n) VALUES (?1, ?2, ?3)"
+    " ON CONFLICT(exec, status) DO UPDATE SET n = n + excluded.n",
 };
-static_assert(std::size(kSql) == 13);
+static_assert(std::size(kSql) == 14);
 
 void bindText(sqlite3_stmt *stmt, int index, std::string_view text)
 {
@@ -166,6 +168,7 @@ Result<ItemState> SqliteWriteBackend::itemState(qint64 exec, qint64 item)
                 state.status = sqlite3_column_int(*stmt, 0);
                 state.attempts = sqlite3_column_int(*stmt, 1);
                 state.lastSeq = sqlite3_column_int64(*stmt, 2);
+                state.exists = true;
             } else {
                 state.lastSeq = std::max(state.lastSeq, sqlite3_column_int64(*stmt, 0));
             }
@@ -263,6 +266,18 @@ Result<void> SqliteWriteBackend::write(const WriteBatch &batch)
             sqlite3_bind_int64(*stmt, 9, entry.firstMs);
             sqlite3_bind_int64(*stmt, 10, entry.lastMs);
             if (auto done = run(*stmt, "writing a DLQ entry"); !done)
+                return done;
+        }
+    }
+    if (!batch.counts.empty()) {
+        auto stmt = statement(AddCount);
+        if (!stmt)
+            return stmt.error();
+        for (const auto &count : batch.counts) {
+            sqlite3_bind_int64(*stmt, 1, count.exec);
+            sqlite3_bind_int(*stmt, 2, count.status);
+            sqlite3_bind_int64(*stmt, 3, count.delta);
+            if (auto done = run(*stmt, "counting items"); !done)
                 return done;
         }
     }

@@ -854,6 +854,8 @@ void TestJournal::integrityCheckCatchesPlantedInconsistency()
         QVERIFY(raw.exec(QStringLiteral("INSERT INTO dlq(exec, item, workflow, state, input, error, cause, attempts,"
                                         " first_ms, last_ms, status) SELECT exec, item, workflow, state, input,"
                                         " error, cause, attempts, first_ms, last_ms, status FROM dlq WHERE item = 2")));
+        QVERIFY(raw.exec(QStringLiteral("UPDATE item_counts SET n = n + 5 WHERE status = %1")
+                             .arg(int(ItemStatus::Succeeded))));   // a count that drifted
     }
     auto planted = (*reader)->integrityCheck();
 
@@ -863,6 +865,9 @@ void TestJournal::integrityCheckCatchesPlantedInconsistency()
     QVERIFY2(problems.contains(QLatin1String("item 1 of execution exec-i failed but has no DLQ entry")),
              qPrintable(problems));
     QVERIFY2(problems.contains(QLatin1String("item 2 of execution exec-i has 2 open DLQ entries")),
+             qPrintable(problems));
+    QVERIFY2(problems.contains(QStringLiteral("the item count of execution exec-i for status %1 is 6")
+                                   .arg(int(ItemStatus::Succeeded))),
              qPrintable(problems));
 }
 
