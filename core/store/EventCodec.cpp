@@ -96,7 +96,11 @@ void EventCodec::putPayload(const std::shared_ptr<const Json> &payload, std::vec
             return;
         }
     }
-    std::string text = payload->dump();
+    // Serialized into a reused buffer: no allocation per payload.
+    std::string &text = m_scratch;
+    text.clear();
+    nlohmann::detail::serializer<Json> serializer(nlohmann::detail::output_adapter<char, std::string>(text), ' ');
+    serializer.dump(*payload, false, false, 0);
     for (size_t i = m_seen.size(); i-- > 0;) {
         const Seen &seen = m_seen[i];
         const std::string_view earlier = seen.large ? std::string_view(m_largeTexts[seen.offset])
@@ -115,7 +119,7 @@ void EventCodec::putPayload(const std::shared_ptr<const Json> &payload, std::vec
         m_data.append(hash);
         m_seen.push_back({payload.get(), m_largeTexts.size(), text.size(), true, hash});
         m_largeTexts.push_back(text);
-        large.push_back({std::move(hash), std::move(text)});
+        large.push_back({std::move(hash), text});
         return;
     }
     m_data.push_back(char(Inline));
@@ -127,6 +131,10 @@ void EventCodec::putPayload(const std::shared_ptr<const Json> &payload, std::vec
 void EventCodec::add(const JournalRecord &record, qint64 timeMs, std::vector<LargePayload> &large)
 {
     using Type = JournalRecord::Type;
+    if (m_count == 0) {
+        m_data.reserve(1024);   // one allocation for a typical item's chunk
+        m_seen.reserve(8);
+    }
     quint8 flags = 0;
     if (record.state != m_lastState)
         flags |= HasState;

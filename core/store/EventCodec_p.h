@@ -92,6 +92,7 @@ private:
     std::string m_lastState;
     std::vector<Seen> m_seen;
     std::vector<std::string> m_largeTexts;
+    std::string m_scratch;
 };
 
 } // namespace sluice

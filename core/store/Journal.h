@@ -31,6 +31,7 @@ public:
         qint64 transactions = 0;   ///< group transactions committed
         qint64 records = 0;        ///< records committed
         qint64 failedCommits = 0;  ///< commits that failed and were retried
+        qint64 writerCpuUs = 0;    ///< CPU time the writer thread has used (0 where unknown)
     };
 
     /// The schema this build writes. A store with a newer one is refused, untouched.
@@ -46,7 +47,8 @@ public:
 
     ~Journal() override;   ///< commits what is queued, then stops the writer
 
-    /// Queues the records; never waits for I/O.
+    /// Queues the records; never waits for I/O. Bounded memory: only when 400,000 records are already
+    /// queued (the writer has fallen far behind) does it wait for the writer to catch up.
     void append(std::vector<JournalRecord> records) override;
 
     /// Waits until everything appended so far is committed. False on timeout or while commits fail.

@@ -4,6 +4,7 @@
 #include "store/Schema_p.h"
 #include "store/StoreConnection_p.h"
 
+#include <QFileInfo>
 #include <QHash>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -103,6 +104,9 @@ QString likePattern(const QString &text)
 
 Result<std::unique_ptr<JournalReader>> JournalReader::open(const QString &location)
 {
+    // Reading must not leave an empty file behind where there was no store.
+    if (!isPostgresLocation(location) && !QFileInfo::exists(location))
+        return Error{ErrorCode::IoError, QStringLiteral("there is no store at %1").arg(location), {}};
     auto connection = StoreConnection::open(location, "reader");
     if (!connection)
         return connection.error();
@@ -151,7 +155,8 @@ Result<ExecutionInfo> JournalReader::execution(const QString &executionId)
     info.output = parseJson(query.value(10));
     const qint64 num = query.value(11).toLongLong();
     query.finish();
-    if (!run(query, QStringLiteral("SELECT status, count(*) FROM items WHERE exec = ? GROUP BY status"), {num}))
+    // Kept by the writer as the items move (item_counts); no scan of a million items.
+    if (!run(query, QStringLiteral("SELECT status, n FROM item_counts WHERE exec = ?"), {num}))
         return m_connection->error(query.lastError(), "counting items");
     while (query.next()) {
         const int status = query.value(0).toInt();
@@ -210,18 +215,32 @@ Result<QList<HistoryEvent>> JournalReader::history(const QString &executionId, c
     const qint64 num = query.value(0).toLongLong();
     query.finish();
 
-    QString sql = QStringLiteral("SELECT item, seq, n, data FROM events WHERE exec = ?");
-    QVariantList values{num};
+    // The first chunk of each item is in its row (seq 1..chunk_n), later ones in `events`: merge both.
+    QString rowsPart = QStringLiteral("SELECT item, 1 AS seq, chunk_n AS n, chunk AS data FROM items"
+                                      " WHERE exec = ? AND chunk_n > 0");
+    QString eventsPart = QStringLiteral("SELECT item, seq, n, data FROM events WHERE exec = ?");
+    QVariantList rowsValues{num};
+    QVariantList eventsValues{num};
     if (filter.item) {
-        sql += QStringLiteral(" AND item = ? AND seq + n - 1 > ?");
-        values << *filter.item << filter.afterSeq;
+        rowsPart += QStringLiteral(" AND item = ? AND chunk_n > ?");
+        eventsPart += QStringLiteral(" AND item = ? AND seq + n - 1 > ?");
+        rowsValues << *filter.item << filter.afterSeq;
+        eventsValues << *filter.item << filter.afterSeq;
     } else {
         // item >= ? lets the primary key skip ahead; the OR then drops the events already seen.
-        sql += QStringLiteral(" AND item >= ? AND (item > ? OR seq + n - 1 > ?)");
-        values << filter.afterItem << filter.afterItem << filter.afterSeq;
+        rowsPart += QStringLiteral(" AND item >= ? AND (item > ? OR chunk_n > ?)");
+        eventsPart += QStringLiteral(" AND item >= ? AND (item > ? OR seq + n - 1 > ?)");
+        rowsValues << filter.afterItem << filter.afterItem << filter.afterSeq;
+        eventsValues << filter.afterItem << filter.afterItem << filter.afterSeq;
     }
-    sql += QStringLiteral(" ORDER BY item, seq LIMIT ?");
-    values << filter.limit;   // every chunk holds at least one wanted event
+    // Every chunk holds at least one wanted event, so `limit` chunks from each side are enough.
+    const QString sql = QStringLiteral("SELECT * FROM (%1 ORDER BY item LIMIT ?) r UNION ALL"
+                                       " SELECT * FROM (%2 ORDER BY item, seq LIMIT ?) e ORDER BY 1, 2 LIMIT ?")
+                            .arg(rowsPart, eventsPart);
+    QVariantList values = rowsValues;
+    values << filter.limit;
+    values += eventsValues;
+    values << filter.limit << filter.limit;
     if (!run(query, sql, values))
         return m_connection->error(query.lastError(), "reading history");
 
@@ -582,9 +601,18 @@ Result<IntegrityReport> JournalReader::integrityCheck()
         {"SELECT v.exec, v.item, '' FROM (SELECT DISTINCT exec, item FROM events) v LEFT JOIN items i"
          " ON i.exec = v.exec AND i.item = v.item WHERE i.item IS NULL",
          "events of item %2 of execution #%1 have no item row"},
-        {"SELECT e.id, v.item, '' FROM (SELECT exec, item, sum(n) AS total, max(seq + n - 1) AS last FROM events"
-         " GROUP BY exec, item) v JOIN executions e ON e.num = v.exec WHERE v.total <> v.last",
+        {"SELECT e.id, i.item, '' FROM items i JOIN executions e ON e.num = i.exec LEFT JOIN (SELECT exec, item,"
+         " sum(n) AS total, max(seq + n - 1) AS last FROM events GROUP BY exec, item) v ON v.exec = i.exec"
+         " AND v.item = i.item WHERE i.chunk_n + coalesce(v.total, 0) <> CASE WHEN coalesce(v.last, 0) > i.chunk_n"
+         " THEN v.last ELSE i.chunk_n END",
          "the history of item %2 of execution %1 has gaps or overlaps"},
+        {"SELECT e.id, a.status, coalesce(c.n, 0) FROM (SELECT exec, status, count(*) AS n FROM items"
+         " GROUP BY exec, status) a JOIN executions e ON e.num = a.exec LEFT JOIN item_counts c ON c.exec = a.exec"
+         " AND c.status = a.status WHERE coalesce(c.n, 0) <> a.n",
+         "the item count of execution %1 for status %2 is %3, which is not what its items say"},
+        {"SELECT e.id, c.status, c.n FROM item_counts c JOIN executions e ON e.num = c.exec WHERE c.n <> 0"
+         " AND NOT EXISTS (SELECT 1 FROM items i WHERE i.exec = c.exec AND i.status = c.status)",
+         "the item count of execution %1 for status %2 is %3, but it has no such items"},
         {"SELECT r.id, r.dlq_id, '' FROM replays r LEFT JOIN dlq d ON d.id = r.dlq_id WHERE d.id IS NULL",
          "replay %1 names DLQ entry %2, which the journal does not hold"},
         {"SELECT id, status, stopped_ms FROM executions WHERE (status = 0 AND stopped_ms <> 0)"
@@ -602,9 +630,13 @@ Result<IntegrityReport> JournalReader::integrityCheck()
         if (!run(query, sql, {}))
             return m_connection->error(query.lastError(), "checking integrity");
         while (query.next())
-            report.problems.append(QString::fromLatin1(rule.problem)
-                                       .arg(query.value(0).toString(), query.value(1).toString(),
-                                            query.value(2).toString()));
+        {
+            QString problem = QString::fromLatin1(rule.problem);
+            problem.replace(QLatin1String("%1"), query.value(0).toString())
+                .replace(QLatin1String("%2"), query.value(1).toString())
+                .replace(QLatin1String("%3"), query.value(2).toString());
+            report.problems.append(problem);
+        }
         query.finish();
     }
     return report;

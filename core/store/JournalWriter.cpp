@@ -12,6 +12,11 @@
 
 #include <algorithm>
 #include <chrono>
+#include <map>
+
+#ifdef Q_OS_UNIX
+#include <ctime>
+#endif
 
 Q_LOGGING_CATEGORY(lcJournal, "sluice.store.journal")
 
@@ -23,7 +28,7 @@ namespace {
 constexpr qint64 kMaxBatchUnits = 50000;
 /// append() waits (for the writer, not for I/O of its own) once this many records are queued, so a
 /// producer faster than the disk cannot take all memory.
-constexpr qint64 kMaxQueuedUnits = 2000000;
+constexpr qint64 kMaxQueuedUnits = 400000;
 
 bool isFinal(int status)
 {
@@ -55,6 +60,16 @@ ExecutionStatus executionStatusOf(const JournalRecord &record)
             return status;
     }
     return ExecutionStatus::Failed;
+}
+
+qint64 threadCpuUs()
+{
+#ifdef Q_OS_UNIX
+    timespec now{};
+    if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now) == 0)
+        return qint64(now.tv_sec) * 1000000 + now.tv_nsec / 1000;
+#endif
+    return 0;
 }
 
 qint64 unitsOf(const std::variant<std::vector<JournalRecord>, WriteBatch::Workflow> &block)
@@ -106,8 +121,10 @@ void JournalWriter::enqueue(std::vector<JournalRecord> records)
     if (records.empty())
         return;
     const qint64 units = qint64(records.size());
+    std::vector<Block> trash;
     {
         std::unique_lock lock(m_mutex);
+        takeTrash(trash, 4);
         if (m_queuedUnits > kMaxQueuedUnits)
             m_committed.wait(lock, [this] { return m_queuedUnits <= kMaxQueuedUnits / 2 || m_stopping; });
         m_queue.emplace_back(std::move(records));
@@ -115,6 +132,14 @@ void JournalWriter::enqueue(std::vector<JournalRecord> records)
         m_enqueued += units;
     }
     m_wake.notify_one();
+}
+
+void JournalWriter::takeTrash(std::vector<Block> &out, int count)
+{
+    for (int i = 0; i < count && !m_trash.empty(); ++i) {
+        out.push_back(std::move(m_trash.front()));
+        m_trash.pop_front();
+    }
 }
 
 void JournalWriter::enqueue(WriteBatch::Workflow workflow)
@@ -179,6 +204,14 @@ void JournalWriter::run()
         qint64 units = 0;
         {
             std::unique_lock lock(m_mutex);
+            if (m_queue.empty() && !m_trash.empty()) {
+                // Idle: free what the appending threads have not taken.
+                std::deque<Block> trash;
+                trash.swap(m_trash);
+                lock.unlock();
+                trash.clear();
+                lock.lock();
+            }
             m_wake.wait(lock, [this] { return !m_queue.empty() || m_stopping; });
             if (m_queue.empty())
                 break;
@@ -192,17 +225,18 @@ void JournalWriter::run()
         m_committed.notify_all();   // append() may wait for room
 
         for (int failures = 0;; ++failures) {
-            std::vector<Key> finished;
-            auto written = writeBlocks(*backend, blocks, finished);
+            auto written = writeBlocks(*backend, blocks);
             if (written) {
                 std::lock_guard lock(m_mutex);
                 m_done += units;
                 ++m_stats.transactions;
                 m_stats.records += units;
+                m_stats.writerCpuUs = threadCpuUs();
                 m_lastError.reset();
                 break;
             }
             backend->rollback();
+            m_lastExecution.reset();
             m_executions.clear();
             m_items.clear();
             bool stopping = false;
@@ -223,16 +257,32 @@ void JournalWriter::run()
             if (auto reconnected = backend->reconnect(); !reconnected)
                 qCWarning(lcJournal).noquote() << reconnected.error().message;
         }
+        {
+            // Freed by the threads that append (a few blocks per append), where the memory came from.
+            std::lock_guard lock(m_mutex);
+            for (Block &block : blocks)
+                m_trash.push_back(std::move(block));
+        }
         m_committed.notify_all();
+    }
+    {
+        std::lock_guard lock(m_mutex);
+        m_trash.clear();
     }
     backend.reset();   // finalizes statements before the connection closes
     connection.reset();
 }
 
-Result<ExecutionRef> JournalWriter::execution(WriteBackend &backend, const std::string &id)
+Result<ExecutionRef> JournalWriter::execution(WriteBackend &backend, const QString &qid)
 {
-    if (auto it = m_executions.find(id); it != m_executions.end())
+    if (m_lastExecution && qid == m_lastExecutionId)
+        return *m_lastExecution;
+    const std::string id = qid.toStdString();
+    if (auto it = m_executions.find(id); it != m_executions.end()) {
+        m_lastExecutionId = qid;
+        m_lastExecution = it->second;
         return it->second;
+    }
     auto found = backend.findExecution(id);
     if (!found)
         return found;
@@ -243,17 +293,19 @@ Result<ExecutionRef> JournalWriter::execution(WriteBackend &backend, const std::
             return found;
     }
     m_executions.emplace(id, *found);
+    m_lastExecutionId = qid;
+    m_lastExecution = *found;
     return found;
 }
 
 Result<void> JournalWriter::apply(WriteBackend &backend, const JournalRecord &record, WriteBatch &batch,
-                                  std::unordered_map<Key, size_t, KeyHash> &index, std::vector<Key> &finished)
+                                  std::unordered_map<Key, size_t, KeyHash> &index)
 {
     using Type = JournalRecord::Type;
-    const std::string id = record.executionId.toStdString();
     const qint64 time = record.timeMs ? record.timeMs : QDateTime::currentMSecsSinceEpoch();
 
     if (record.type == Type::ExecutionStarted) {
+        const std::string id = record.executionId.toStdString();
         ExecutionStart start{id, record.executionName, record.workflowVersion, std::nullopt, time};
         if (record.payload)
             start.input = record.payload->dump();
@@ -261,9 +313,10 @@ Result<void> JournalWriter::apply(WriteBackend &backend, const JournalRecord &re
         if (!ref)
             return ref.error();
         m_executions[id] = *ref;
+        m_lastExecution.reset();
         return {};
     }
-    auto ref = execution(backend, id);
+    auto ref = execution(backend, record.executionId);
     if (!ref)
         return ref.error();
     if (record.type == Type::ExecutionFinished) {
@@ -276,8 +329,12 @@ Result<void> JournalWriter::apply(WriteBackend &backend, const JournalRecord &re
     }
 
     const Key key{ref->num, record.item};
-    auto slot = index.find(key);
-    if (slot == index.end()) {
+    size_t position;
+    if (m_lastKey && *m_lastKey == key && m_lastSlot < batch.items.size()) {
+        position = m_lastSlot;   // records of one item mostly come together
+    } else if (auto slot = index.find(key); slot != index.end()) {
+        position = slot->second;
+    } else {
         ItemState state;
         if (auto cached = m_items.find(key); cached != m_items.end()) {
             state = cached->second;
@@ -288,14 +345,18 @@ Result<void> JournalWriter::apply(WriteBackend &backend, const JournalRecord &re
             state = *stored;
         }
         WriteBatch::Item &item = batch.items.emplace_back();
+        item.previousStatus = state.exists ? state.status : -1;
         item.exec = ref->num;
         item.item = record.item;
         item.status = state.status;
         item.attempts = state.attempts;
         item.firstSeq = state.lastSeq + 1;
-        slot = index.emplace(key, batch.items.size() - 1).first;
+        position = batch.items.size() - 1;
+        index.emplace(key, position);
     }
-    WriteBatch::Item &item = batch.items[slot->second];
+    m_lastKey = key;
+    m_lastSlot = position;
+    WriteBatch::Item &item = batch.items[position];
     item.updatedMs = time;
     item.events.add(record, time, batch.payloads);
 
@@ -358,8 +419,6 @@ Result<void> JournalWriter::apply(WriteBackend &backend, const JournalRecord &re
             entry.lastMs = time;
             batch.dlq.push_back(std::move(entry));
         }
-        if (isFinal(item.status))
-            finished.push_back(key);
         break;
     default:
         break;
@@ -367,33 +426,53 @@ Result<void> JournalWriter::apply(WriteBackend &backend, const JournalRecord &re
     return {};
 }
 
-Result<void> JournalWriter::writeBlocks(WriteBackend &backend, const std::deque<Block> &blocks,
-                                        std::vector<Key> &finished)
+Result<void> JournalWriter::writeBlocks(WriteBackend &backend, const std::deque<Block> &blocks)
 {
     if (auto begun = backend.begin(); !begun)
         return begun;
     WriteBatch batch;
     std::unordered_map<Key, size_t, KeyHash> index;
+    m_lastKey.reset();
+    qint64 units = 0;
+    for (const Block &block : blocks)
+        units += unitsOf(block);
+    batch.items.reserve(size_t(units / 4 + 16));
+    index.reserve(size_t(units / 4 + 16));
     for (const Block &block : blocks) {
         if (const auto *workflow = std::get_if<WriteBatch::Workflow>(&block)) {
             batch.workflows.push_back(*workflow);
             continue;
         }
         for (const JournalRecord &record : std::get<std::vector<JournalRecord>>(block)) {
-            if (auto applied = apply(backend, record, batch, index, finished); !applied)
+            if (auto applied = apply(backend, record, batch, index); !applied)
                 return applied;
         }
+    }
+    // Item counts per status move with the items: one small upsert per (execution, status) and batch.
+    std::map<std::pair<qint64, int>, qint64> deltas;
+    for (const WriteBatch::Item &item : batch.items) {
+        if (item.previousStatus == item.status)
+            continue;
+        if (item.previousStatus >= 0)
+            --deltas[{item.exec, item.previousStatus}];
+        ++deltas[{item.exec, item.status}];
+    }
+    for (const auto &[key, delta] : deltas) {
+        if (delta != 0)
+            batch.counts.push_back({key.first, key.second, delta});
     }
     if (auto written = backend.write(batch); !written)
         return written;
     if (auto committed = backend.commit(); !committed)
         return committed;
 
-    for (const WriteBatch::Item &item : batch.items)
-        m_items[Key{item.exec, item.item}] = ItemState{item.firstSeq + item.events.count() - 1, item.status, item.attempts};
-    for (const Key &key : finished) {
-        if (auto it = m_items.find(key); it != m_items.end() && isFinal(it->second.status))
-            m_items.erase(it);
+    // Remember where open items stand; a finished item is looked up again should it ever continue (replay).
+    for (const WriteBatch::Item &item : batch.items) {
+        const Key key{item.exec, item.item};
+        if (isFinal(item.status))
+            m_items.erase(key);
+        else
+            m_items[key] = ItemState{item.firstSeq + item.events.count() - 1, item.status, item.attempts, true};
     }
     return {};
 }

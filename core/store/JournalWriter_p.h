@@ -63,10 +63,11 @@ private:
         }
     };
 
-    Result<void> writeBlocks(WriteBackend &backend, const std::deque<Block> &blocks, std::vector<Key> &finished);
+    Result<void> writeBlocks(WriteBackend &backend, const std::deque<Block> &blocks);
     Result<void> apply(WriteBackend &backend, const JournalRecord &record, WriteBatch &batch,
-                       std::unordered_map<Key, size_t, KeyHash> &index, std::vector<Key> &finished);
-    Result<ExecutionRef> execution(WriteBackend &backend, const std::string &id);
+                       std::unordered_map<Key, size_t, KeyHash> &index);
+    Result<ExecutionRef> execution(WriteBackend &backend, const QString &id);
+    void takeTrash(std::vector<Block> &out, int count);   // m_mutex held
 
     const QString m_location;
     const Journal::Backend m_backend;
@@ -83,10 +84,15 @@ private:
     std::optional<Result<void>> m_opened;  // guarded by m_mutex
     std::optional<Error> m_lastError;      // guarded by m_mutex
     Journal::Stats m_stats;                // guarded by m_mutex
+    std::deque<Block> m_trash;             // guarded by m_mutex; committed blocks, freed by enqueue()
 
     // Writer-thread state: cleared after a failed commit, so a retry re-reads it from the store.
     std::unordered_map<std::string, ExecutionRef> m_executions;
     std::unordered_map<Key, ItemState, KeyHash> m_items;
+    QString m_lastExecutionId;
+    std::optional<ExecutionRef> m_lastExecution;
+    std::optional<Key> m_lastKey;
+    size_t m_lastSlot = 0;
 };
 
 } // namespace sluice

@@ -106,8 +106,9 @@ Result<ItemState> PostgresWriteBackend::itemState(qint64 exec, qint64 item)
     QSqlQuery query(m_connection.db());
     query.prepare(QStringLiteral("SELECT (SELECT status FROM items WHERE exec = ? AND item = ?),"
                                  " (SELECT attempts FROM items WHERE exec = ? AND item = ?),"
-                                 " (SELECT max(seq + n - 1) FROM events WHERE exec = ? AND item = ?)"));
-    for (int i = 0; i < 3; ++i) {
+                                 " GREATEST((SELECT chunk_n FROM items WHERE exec = ? AND item = ?),"
+                                 " (SELECT max(seq + n - 1) FROM events WHERE exec = ? AND item = ?))"));
+    for (int i = 0; i < 4; ++i) {
         query.addBindValue(exec);
         query.addBindValue(item);
     }
@@ -115,6 +116,7 @@ Result<ItemState> PostgresWriteBackend::itemState(qint64 exec, qint64 item)
         return done.error();
     ItemState state;
     if (query.next()) {
+        state.exists = !query.value(0).isNull();
         state.status = query.value(0).toInt();
         state.attempts = query.value(1).toInt();
         state.lastSeq = query.value(2).toLongLong();
@@ -177,8 +179,8 @@ Result<void> PostgresWriteBackend::write(const WriteBatch &batch)
         QSqlQuery &query = multiRow(
             Items,
             QStringLiteral("INSERT INTO items(exec, item, parent, map_state, idx, bkey, state, status, attempts, error,"
-                           " cause, updated_ms, output) VALUES "),
-            13, rows,
+                           " cause, updated_ms, output, chunk_n, chunk) VALUES "),
+            15, rows,
             QStringLiteral(" ON CONFLICT(exec, item) DO UPDATE SET state = coalesce(excluded.state, items.state),"
                            " status = excluded.status, attempts = excluded.attempts,"
                            " error = coalesce(excluded.error, items.error), cause = coalesce(excluded.cause, items.cause),"
@@ -198,6 +200,10 @@ Result<void> PostgresWriteBackend::write(const WriteBatch &batch)
             query.addBindValue(text(item.cause));
             query.addBindValue(item.updatedMs);
             query.addBindValue(text(item.output));
+            // The first chunk of an item's events rides in its row; the row is new exactly then.
+            const bool inRow = item.firstSeq == 1;
+            query.addBindValue(inRow ? item.events.count() : 0);
+            query.addBindValue(inRow ? bytes(item.events.data()) : QVariant(QMetaType(QMetaType::QByteArray)));
         }
         if (auto done = exec(query, "writing items"); !done)
             return done;
@@ -206,7 +212,7 @@ Result<void> PostgresWriteBackend::write(const WriteBatch &batch)
     std::vector<const WriteBatch::Item *> withEvents;
     withEvents.reserve(batch.items.size());
     for (const auto &item : batch.items) {
-        if (item.events.count() > 0)
+        if (item.events.count() > 0 && item.firstSeq > 1)
             withEvents.push_back(&item);
     }
     for (size_t start = 0; start < withEvents.size(); start += kRowsPerStatement) {
@@ -240,6 +246,17 @@ Result<void> PostgresWriteBackend::write(const WriteBatch &batch)
         query.addBindValue(entry.firstMs);
         query.addBindValue(entry.lastMs);
         if (auto done = exec(query, "writing a DLQ entry"); !done)
+            return done;
+    }
+
+    for (const auto &count : batch.counts) {
+        QSqlQuery query(db);
+        query.prepare(QStringLiteral("INSERT INTO item_counts(exec, status, n) VALUES (?, ?, ?)"
+                                     " ON CONFLICT(exec, status) DO UPDATE SET n = item_counts.n + excluded.n"));
+        query.addBindValue(count.exec);
+        query.addBindValue(count.status);
+        query.addBindValue(count.delta);
+        if (auto done = exec(query, "counting items"); !done)
             return done;
     }
 

@@ -10,6 +10,8 @@ namespace sluice {
 
 namespace {
 
+// An item's events are encoded in chunks (EventCodec): the first one (seq 1..chunk_n) sits in the item's own
+// row, so an item that starts and ends within one group commit costs one row; later chunks go to `events`.
 // Status codes stored as small ints: ExecutionStatus, ItemStatus, DlqStatus and ReplayOutcome values.
 // Version 1. Types are spelled per back end by the two lists below; the shapes are the same.
 const QStringList kSqliteV1 = {
@@ -22,7 +24,9 @@ const QStringList kSqliteV1 = {
     QStringLiteral("CREATE TABLE items(exec INTEGER NOT NULL, item INTEGER NOT NULL, parent INTEGER NOT NULL,"
                    " map_state TEXT, idx INTEGER NOT NULL, bkey TEXT, state TEXT, status INTEGER NOT NULL,"
                    " attempts INTEGER NOT NULL, error TEXT, cause TEXT, updated_ms INTEGER NOT NULL, output TEXT,"
-                   " PRIMARY KEY(exec, item)) WITHOUT ROWID"),
+                   " chunk_n INTEGER NOT NULL, chunk BLOB, PRIMARY KEY(exec, item)) WITHOUT ROWID"),
+    QStringLiteral("CREATE TABLE item_counts(exec INTEGER NOT NULL, status INTEGER NOT NULL, n INTEGER NOT NULL,"
+                   " PRIMARY KEY(exec, status)) WITHOUT ROWID"),
     QStringLiteral("CREATE TABLE payloads(hash BLOB PRIMARY KEY, body TEXT NOT NULL) WITHOUT ROWID"),
     QStringLiteral("CREATE TABLE events(exec INTEGER NOT NULL, item INTEGER NOT NULL, seq INTEGER NOT NULL,"
                    " n INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY(exec, item, seq)) WITHOUT ROWID"),
@@ -51,7 +55,9 @@ const QStringList kPostgresV1 = {
     QStringLiteral("CREATE TABLE items(exec BIGINT NOT NULL, item BIGINT NOT NULL, parent BIGINT NOT NULL,"
                    " map_state TEXT, idx BIGINT NOT NULL, bkey TEXT, state TEXT, status SMALLINT NOT NULL,"
                    " attempts INTEGER NOT NULL, error TEXT, cause TEXT, updated_ms BIGINT NOT NULL, output TEXT,"
-                   " PRIMARY KEY(exec, item))"),
+                   " chunk_n INTEGER NOT NULL, chunk BYTEA, PRIMARY KEY(exec, item))"),
+    QStringLiteral("CREATE TABLE item_counts(exec BIGINT NOT NULL, status SMALLINT NOT NULL, n BIGINT NOT NULL,"
+                   " PRIMARY KEY(exec, status))"),
     QStringLiteral("CREATE TABLE payloads(hash BYTEA PRIMARY KEY, body TEXT NOT NULL)"),
     QStringLiteral("CREATE TABLE events(exec BIGINT NOT NULL, item BIGINT NOT NULL, seq BIGINT NOT NULL,"
                    " n INTEGER NOT NULL, data BYTEA NOT NULL, PRIMARY KEY(exec, item, seq))"),
@@ -109,7 +115,8 @@ Result<void> Schema::configure(StoreConnection &connection)
 {
     if (!connection.isSqlite())
         return {};
-    for (const char *pragma : {"PRAGMA synchronous = NORMAL", "PRAGMA cache_size = -32768", "PRAGMA temp_store = MEMORY"}) {
+    for (const char *pragma : {"PRAGMA synchronous = NORMAL", "PRAGMA cache_size = -32768", "PRAGMA temp_store = MEMORY",
+                                "PRAGMA wal_autocheckpoint = 4000"}) {
         if (auto done = connection.exec(QString::fromLatin1(pragma), pragma); !done)
             return done;
     }
@@ -145,6 +152,9 @@ Result<void> Schema::migrate(StoreConnection &connection)
 
     const bool sqlite = connection.isSqlite();
     if (sqlite) {
+        // Bigger pages suit the item rows (which carry their first events chunk); only a new file takes it.
+        if (*found == 0)
+            (void)connection.exec(QStringLiteral("PRAGMA page_size = 8192"), "setting the page size");
         QSqlQuery wal(connection.db());
         if (!wal.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !wal.next()) {
             const QString text = wal.lastError().text();

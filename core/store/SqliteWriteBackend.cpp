@@ -2,21 +2,23 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+
 namespace sluice {
 
 namespace {
 
 const char *const kSql[] = {
-    "BEGIN",
+    "BEGIN IMMEDIATE",   // take the write lock up front: a read-then-write transaction could fail to upgrade
     "COMMIT",
     "ROLLBACK",
     "INSERT INTO executions(id, name, workflow, input, status, started_ms) VALUES (?1, ?2, ?3, ?4, 0, ?5)"
     " ON CONFLICT(id) DO NOTHING",
     "SELECT num, workflow FROM executions WHERE id = ?1",
-    "SELECT status, attempts FROM items WHERE exec = ?1 AND item = ?2",
+    "SELECT status, attempts, chunk_n FROM items WHERE exec = ?1 AND item = ?2",
     "SELECT max(seq + n - 1) FROM events WHERE exec = ?1 AND item = ?2",
     "INSERT INTO items(exec, item, parent, map_state, idx, bkey, state, status, attempts, error, cause, updated_ms,"
-    " output) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+    " output, chunk_n, chunk) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
     " ON CONFLICT(exec, item) DO UPDATE SET state = coalesce(excluded.state, state), status = excluded.status,"
     " attempts = excluded.attempts, error = coalesce(excluded.error, error), cause = coalesce(excluded.cause, cause),"
     " updated_ms = excluded.updated_ms, output = coalesce(excluded.output, output)",
@@ -27,8 +29,10 @@ const char *const kSql[] = {
     "UPDATE executions SET status = ?2, stopped_ms = ?3, output = ?4, error = ?5, cause = ?6 WHERE num = ?1",
     "INSERT INTO workflows(version, name, definition, saved_ms) VALUES (?1, ?2, ?3, ?4)"
     " ON CONFLICT(version) DO NOTHING",
+    "INSERT INTO item_counts(exec, status, n) VALUES (?1, ?2, ?3)"
+    " ON CONFLICT(exec, status) DO UPDATE SET n = n + excluded.n",
 };
-static_assert(std::size(kSql) == 13);
+static_assert(std::size(kSql) == 14);
 
 void bindText(sqlite3_stmt *stmt, int index, std::string_view text)
 {
@@ -163,8 +167,10 @@ Result<ItemState> SqliteWriteBackend::itemState(qint64 exec, qint64 item)
             if (which == ItemRow) {
                 state.status = sqlite3_column_int(*stmt, 0);
                 state.attempts = sqlite3_column_int(*stmt, 1);
+                state.lastSeq = sqlite3_column_int64(*stmt, 2);
+                state.exists = true;
             } else {
-                state.lastSeq = sqlite3_column_int64(*stmt, 0);
+                state.lastSeq = std::max(state.lastSeq, sqlite3_column_int64(*stmt, 0));
             }
         }
         sqlite3_reset(*stmt);
@@ -223,9 +229,16 @@ Result<void> SqliteWriteBackend::write(const WriteBatch &batch)
             bindText(s, 11, item.cause);
             sqlite3_bind_int64(s, 12, item.updatedMs);
             bindText(s, 13, item.output);
+            // The first chunk of an item's events rides in its row; the row is new exactly then.
+            const bool inRow = item.firstSeq == 1;
+            sqlite3_bind_int(s, 14, inRow ? item.events.count() : 0);
+            if (inRow)
+                bindBlob(s, 15, item.events.data());
+            else
+                sqlite3_bind_null(s, 15);
             if (auto done = run(s, "writing an item"); !done)
                 return done;
-            if (item.events.count() == 0)
+            if (inRow || item.events.count() == 0)
                 continue;
             s = *events;
             sqlite3_bind_int64(s, 1, item.exec);
@@ -253,6 +266,18 @@ Result<void> SqliteWriteBackend::write(const WriteBatch &batch)
             sqlite3_bind_int64(*stmt, 9, entry.firstMs);
             sqlite3_bind_int64(*stmt, 10, entry.lastMs);
             if (auto done = run(*stmt, "writing a DLQ entry"); !done)
+                return done;
+        }
+    }
+    if (!batch.counts.empty()) {
+        auto stmt = statement(AddCount);
+        if (!stmt)
+            return stmt.error();
+        for (const auto &count : batch.counts) {
+            sqlite3_bind_int64(*stmt, 1, count.exec);
+            sqlite3_bind_int(*stmt, 2, count.status);
+            sqlite3_bind_int64(*stmt, 3, count.delta);
+            if (auto done = run(*stmt, "counting items"); !done)
                 return done;
         }
     }

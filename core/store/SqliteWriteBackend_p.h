@@ -40,6 +40,7 @@ private:
         InsertDlq,
         EndExecution,
         InsertWorkflow,
+        AddCount,
         StatementCount
     };
     Result<sqlite3_stmt *> statement(Statement which);

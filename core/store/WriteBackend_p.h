@@ -30,7 +30,15 @@ struct WriteBatch
         qint64 updatedMs = 0;
         std::optional<std::string> output;
         qint64 firstSeq = 1;
+        int previousStatus = -1;   ///< the status its row had before this batch (-1: no row yet)
         EventCodec events;
+    };
+    /// Items per (execution, status) gained or lost in this batch, kept in item_counts.
+    struct CountDelta
+    {
+        qint64 exec = 0;
+        int status = 0;
+        qint64 delta = 0;
     };
     struct Dlq
     {
@@ -67,6 +75,7 @@ struct WriteBatch
     std::vector<EventCodec::LargePayload> payloads;
     std::vector<Dlq> dlq;
     std::vector<ExecutionEnd> ends;
+    std::vector<CountDelta> counts;
 };
 
 /// An execution row as the writer inserts it.
@@ -93,6 +102,7 @@ struct ItemState
     qint64 lastSeq = 0;
     int status = 0;
     int attempts = 0;
+    bool exists = false;   ///< the item has a row
 };
 
 /// How the writer thread talks to one back end; lives on the writer thread. Every call is inside
