@@ -121,43 +121,14 @@ double journalRate(const QString &location, qint64 items, bool fail, Journal::St
     return double(items) / seconds;
 }
 
-/// One row per item through the C API: prepared statement, 1,000 rows per transaction, WAL, synchronous=NORMAL.
+/// One row per item through the C API (BenchUtil's rawInsertRate), with the same payloads as the journal.
 double rawRate(const QString &path, qint64 rows)
 {
-    sqlite3 *db = nullptr;
-    if (sqlite3_open(path.toUtf8().constData(), &db) != SQLITE_OK)
-        return -1;
-    sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-                     "CREATE TABLE raw(exec INTEGER, item INTEGER, state TEXT, status INTEGER, payload TEXT)",
-                 nullptr, nullptr, nullptr);
-    sqlite3_stmt *insert = nullptr;
-    sqlite3_prepare_v2(db, "INSERT INTO raw(exec, item, state, status, payload) VALUES (?, ?, ?, ?, ?)", -1, &insert,
-                       nullptr);
     std::vector<std::string> payloads;
     payloads.reserve(size_t(rows));
     for (qint64 i = 1; i <= rows; ++i)
         payloads.push_back(itemInput(i)->dump());
-    QElapsedTimer timer;
-    timer.start();
-    for (qint64 i = 1; i <= rows; ++i) {
-        if (i % 1000 == 1)
-            sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
-        const std::string &payload = payloads[size_t(i - 1)];
-        sqlite3_bind_int64(insert, 1, 1);
-        sqlite3_bind_int64(insert, 2, i);
-        sqlite3_bind_text(insert, 3, "Load", 4, SQLITE_STATIC);
-        sqlite3_bind_int(insert, 4, 3);
-        sqlite3_bind_text(insert, 5, payload.data(), int(payload.size()), SQLITE_STATIC);
-        sqlite3_step(insert);
-        sqlite3_reset(insert);
-        if (i % 1000 == 0 || i == rows)
-            sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
-    }
-    const double seconds = double(timer.nsecsElapsed()) / 1e9;
-    std::printf("  raw per row      %10.2f us\n", seconds * 1e6 / double(rows));
-    sqlite3_finalize(insert);
-    sqlite3_close(db);
-    return double(rows) / seconds;
+    return sluice::bench::rawInsertRate(path, payloads);
 }
 
 double msOf(const std::function<bool()> &run)

@@ -379,8 +379,13 @@ Result<Execution> Engine::resume(std::shared_ptr<const Workflow> workflow, Resum
         if (item.item == 0)
             root = &item;
     }
-    if (!root)
-        return Error{ErrorCode::InvalidArgument, QStringLiteral("The execution has no unfinished root item to resume."), {}};
+    ResumePoint::Item fromTheStart;
+    if (!root) {
+        // The process stopped before the root item's first transition was committed: start it over.
+        fromTheStart.state = workflow->root.startAt;
+        fromTheStart.input = point.executionInput;
+        root = &fromTheStart;
+    }
     const State *state = workflow->root.find(root->state);
     if (!state)
         return Error{ErrorCode::UnknownState,
