@@ -186,7 +186,10 @@ void JournalWriter::run()
         connection = std::move(*open);
         opened = Schema::configure(*connection);
         if (opened) {
-            if (connection->isSqlite())
+            if (connection->isSqlite() && !connection->sqliteHandle())
+                opened = Error{ErrorCode::IoError, QStringLiteral("store %1: the SQLite driver gives no native "
+                                                                  "handle").arg(m_location), {}};
+            else if (connection->isSqlite())
                 backend = std::make_unique<SqliteWriteBackend>(connection->sqliteHandle(), m_location);
             else
                 backend = std::make_unique<PostgresWriteBackend>(*connection);
