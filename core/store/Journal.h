@@ -47,7 +47,7 @@ public:
 
     ~Journal() override;   ///< commits what is queued, then stops the writer
 
-    /// Queues the records; never waits for I/O. Bounded memory: only when 400,000 records are already
+    /// Queues the records; never waits for I/O. Bounded memory: only when 100,000 records are already
     /// queued (the writer has fallen far behind) does it wait for the writer to catch up.
     void append(std::vector<JournalRecord> records) override;
 

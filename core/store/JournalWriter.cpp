@@ -25,10 +25,10 @@ namespace sluice {
 namespace {
 
 /// At most this many records per transaction: bounds a commit's memory and latency.
-constexpr qint64 kMaxBatchUnits = 50000;
+constexpr qint64 kMaxBatchUnits = 20000;
 /// append() waits (for the writer, not for I/O of its own) once this many records are queued, so a
 /// producer faster than the disk cannot take all memory.
-constexpr qint64 kMaxQueuedUnits = 400000;
+constexpr qint64 kMaxQueuedUnits = 100000;
 
 bool isFinal(int status)
 {
@@ -113,6 +113,7 @@ void JournalWriter::stop()
         m_stopping = true;
     }
     m_wake.notify_all();
+    m_committed.notify_all();   // an append() waiting for room
     wait();
 }
 
@@ -185,7 +186,10 @@ void JournalWriter::run()
         connection = std::move(*open);
         opened = Schema::configure(*connection);
         if (opened) {
-            if (connection->isSqlite())
+            if (connection->isSqlite() && !connection->sqliteHandle())
+                opened = Error{ErrorCode::IoError, QStringLiteral("store %1: the SQLite driver gives no native "
+                                                                  "handle").arg(m_location), {}};
+            else if (connection->isSqlite())
                 backend = std::make_unique<SqliteWriteBackend>(connection->sqliteHandle(), m_location);
             else
                 backend = std::make_unique<PostgresWriteBackend>(*connection);
