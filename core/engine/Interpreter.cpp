@@ -222,9 +222,26 @@ void journal(ItemRun &run, JournalRecord record)
     record.item = run.id.value;
     if (record.timeMs == 0)
         record.timeMs = nowMs();
+    // Backpressure: a worker that has queued this many records hands them to the journal itself, which
+    // waits while the journal's own queue is full, so the engine runs at the journal's pace instead of
+    // piling records up in memory.
+    constexpr size_t kMaxBufferedRecords = 20000;
     ProgressShard &shard = run.exec->shard(run.worker);
-    QMutexLocker lock(&shard.mutex);
-    shard.journal.push_back(std::move(record));
+    std::vector<JournalRecord> full;
+    {
+        QMutexLocker lock(&shard.mutex);
+        shard.journal.push_back(std::move(record));
+        if (shard.journal.size() < kMaxBufferedRecords)
+            return;
+    }
+    // Appends go through progressMutex (as in publishProgress), so batches keep their order.
+    QMutexLocker appendLock(&run.exec->progressMutex);
+    {
+        QMutexLocker lock(&shard.mutex);
+        full.swap(shard.journal);
+    }
+    if (!full.empty())
+        run.exec->journal->append(std::move(full));
 }
 
 namespace {
