@@ -7,7 +7,7 @@ SLUICE_BUILD="${SLUICE_BUILD:-$SLUICE_ROOT/build}"
 # Every Debian 12 package the build, the tests and the GUI use.
 SLUICE_PACKAGES=(
     g++ cmake ninja-build pkg-config
-    qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6sql6-psql libqt6svg6-dev
+    qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6sql6-psql qt6-svg-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n linguist-qt6
     qt6-qpa-plugins libgl-dev
     nlohmann-json3-dev libsqlite3-dev postgresql
