@@ -176,8 +176,21 @@ int main(int argc, char *argv[])
                     {QStringLiteral("run"), definitionFile, QStringLiteral("--input"), inputFile, QStringLiteral("--store"),
                      resumeStore});
         child.waitForStarted();
-        // Kill it once the journal holds a good share of the run.
-        QThread::msleep(quint64(std::max<qint64>(3000, items / 100)));
+        // Kill it once the journal holds about a third of the run.
+        QElapsedTimer waited;
+        waited.start();
+        while (waited.elapsed() < 300000 && child.state() == QProcess::Running) {
+            QThread::msleep(200);
+            auto reader = sluice::JournalReader::open(resumeStore);
+            if (!reader)
+                continue;
+            auto runs = reader.value()->runs();
+            if (!runs || runs.value().isEmpty())
+                continue;
+            auto info = reader.value()->execution(runs.value().first().id);
+            if (info && info.value().counts[size_t(sluice::ItemStatus::Succeeded)] >= items / 3)
+                break;
+        }
         child.kill();
         child.waitForFinished();
 
@@ -196,6 +209,8 @@ int main(int argc, char *argv[])
             return 1;
         }
         const sluice::UnfinishedExecution &u = unfinished.value().first();
+        std::fprintf(stderr, "killed child left %lld unfinished item(s), highest item id %lld\n",
+                     static_cast<long long>(u.items.size()), static_cast<long long>(u.maxItem));
         const qint64 loadedMs = watch.clock.elapsed();
         sluice::ResumePoint point;
         point.executionInput = u.input;
