@@ -2,6 +2,8 @@
 
 // Shared by the benchmarks: figures read off the running process.
 
+#include "Json.h"
+
 #include <QByteArray>
 #include <QElapsedTimer>
 #include <QFile>
@@ -64,6 +66,59 @@ inline double rawInsertRate(const QString &path, const std::vector<std::string> 
     sqlite3_finalize(insert);
     sqlite3_close(db);
     return double(rows) / seconds;
+}
+
+/// The Map pipeline bench_engine_map and bench_durable_map run: for every item of $.items,
+/// Pass (Parameters with States.Format) -> Choice -> Pass.
+inline const char *const kMapPipeline = R"JSON({
+  "Comment": "Pass (States.Format) -> Choice -> Pass for every item",
+  "StartAt": "EachItem",
+  "States": {
+    "EachItem": {
+      "Type": "Map",
+      "ItemsPath": "$.items",
+      "ItemProcessor": {
+        "ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+        "StartAt": "Label",
+        "States": {
+          "Label": {
+            "Type": "Pass",
+            "Parameters": {
+              "sku.$": "$.sku",
+              "price.$": "$.price",
+              "label.$": "States.Format('{} ({}) at {}', $.name, $.sku, $.price)"
+            },
+            "Next": "Route"
+          },
+          "Route": {
+            "Type": "Choice",
+            "Choices": [{"Variable": "$.price", "NumericGreaterThan": 50, "Next": "Premium"}],
+            "Default": "Standard"
+          },
+          "Premium": {"Type": "Pass", "Result": "premium", "ResultPath": "$.tier", "End": true},
+          "Standard": {"Type": "Pass", "Result": "standard", "ResultPath": "$.tier", "End": true}
+        }
+      },
+      "End": true
+    }
+  }
+})JSON";
+
+/// {"items": [...]} with `count` catalogue items (sku, name, price, stock), for kMapPipeline.
+inline sluice::Json catalogueInput(qint64 count)
+{
+    static const char *const kNames[] = {"Desk lamp", "Office chair", "Notebook", "Monitor arm", "Cable tray"};
+    sluice::Json::array_t list;
+    list.reserve(size_t(count));
+    for (qint64 i = 0; i < count; ++i) {
+        sluice::Json item = sluice::Json::object();
+        item["sku"] = "SKU-" + std::to_string(100000 + i);
+        item["name"] = kNames[i % 5];
+        item["price"] = double((i * 37) % 10000) / 100.0;
+        item["stock"] = i % 17;
+        list.push_back(std::move(item));
+    }
+    return sluice::Json{{"items", std::move(list)}};
 }
 
 } // namespace sluice::bench

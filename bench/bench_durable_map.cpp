@@ -24,54 +24,6 @@
 
 namespace {
 
-const char *const kDefinition = R"JSON({
-  "Comment": "bench_durable_map: Pass (States.Format) -> Choice -> Pass for every item, journaled",
-  "StartAt": "EachItem",
-  "States": {
-    "EachItem": {
-      "Type": "Map",
-      "ItemsPath": "$.items",
-      "ItemProcessor": {
-        "ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
-        "StartAt": "Label",
-        "States": {
-          "Label": {
-            "Type": "Pass",
-            "Parameters": {
-              "sku.$": "$.sku",
-              "price.$": "$.price",
-              "label.$": "States.Format('{} ({}) at {}', $.name, $.sku, $.price)"
-            },
-            "Next": "Route"
-          },
-          "Route": {
-            "Type": "Choice",
-            "Choices": [{"Variable": "$.price", "NumericGreaterThan": 50, "Next": "Premium"}],
-            "Default": "Standard"
-          },
-          "Premium": {"Type": "Pass", "Result": "premium", "ResultPath": "$.tier", "End": true},
-          "Standard": {"Type": "Pass", "Result": "standard", "ResultPath": "$.tier", "End": true}
-        }
-      },
-      "End": true
-    }
-  }
-})JSON";
-
-sluice::Json makeInput(qint64 items)
-{
-    static const char *const kNames[] = {"Desk lamp", "Office chair", "Notebook", "Monitor arm", "Cable tray"};
-    sluice::Json::array_t list;
-    list.reserve(size_t(items));
-    for (qint64 i = 0; i < items; ++i) {
-        list.push_back({{"sku", "SKU-" + std::to_string(100000 + i)},
-                        {"name", kNames[i % 5]},
-                        {"price", double((i * 37) % 10000) / 100.0},
-                        {"stock", i % 17}});
-    }
-    return sluice::Json{{"items", std::move(list)}};
-}
-
 /// Counts finished items from progress snapshots, to find when a resumed run is back at full speed.
 struct RateWatch
 {
@@ -97,7 +49,7 @@ int main(int argc, char *argv[])
             measureResume = false;
     }
     QTemporaryDir dir;
-    const QByteArray definitionBytes(kDefinition);
+    const QByteArray definitionBytes(sluice::bench::kMapPipeline);
     auto workflow = sluice::definition::parse(definitionBytes);
     if (!workflow) {
         std::fprintf(stderr, "definition: %s\n", qPrintable(workflow.error().toString()));
@@ -105,7 +57,7 @@ int main(int argc, char *argv[])
     }
 
     // 1. The raw rate, one row per item with the item's payload.
-    sluice::Json input = makeInput(items);
+    sluice::Json input = sluice::bench::catalogueInput(items);
     double raw = 0;
     {
         std::vector<std::string> payloads;
@@ -169,7 +121,7 @@ int main(int argc, char *argv[])
         }
         def.write(definitionBytes);
         def.close();
-        in.write(QByteArray::fromStdString(makeInput(items).dump()));
+        in.write(QByteArray::fromStdString(sluice::bench::catalogueInput(items).dump()));
         in.close();
         QProcess child;
         child.start(QCoreApplication::applicationDirPath() + QStringLiteral("/sluice-cli"),

@@ -14,44 +14,6 @@
 
 #include <cstdio>
 
-namespace {
-
-const char *const kDefinition = R"JSON({
-  "Comment": "bench_engine_map: Pass (States.Format) -> Choice -> Pass for every item",
-  "StartAt": "EachItem",
-  "States": {
-    "EachItem": {
-      "Type": "Map",
-      "ItemsPath": "$.items",
-      "ItemProcessor": {
-        "ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
-        "StartAt": "Label",
-        "States": {
-          "Label": {
-            "Type": "Pass",
-            "Parameters": {
-              "sku.$": "$.sku",
-              "price.$": "$.price",
-              "label.$": "States.Format('{} ({}) at {}', $.name, $.sku, $.price)"
-            },
-            "Next": "Route"
-          },
-          "Route": {
-            "Type": "Choice",
-            "Choices": [{"Variable": "$.price", "NumericGreaterThan": 50, "Next": "Premium"}],
-            "Default": "Standard"
-          },
-          "Premium": {"Type": "Pass", "Result": "premium", "ResultPath": "$.tier", "End": true},
-          "Standard": {"Type": "Pass", "Result": "standard", "ResultPath": "$.tier", "End": true}
-        }
-      },
-      "End": true
-    }
-  }
-})JSON";
-
-} // namespace
-
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
@@ -64,7 +26,7 @@ int main(int argc, char *argv[])
             workers = QByteArray(argv[++i]).toInt();
     }
 
-    auto workflow = sluice::definition::parse(QByteArray(kDefinition));
+    auto workflow = sluice::definition::parse(QByteArray(sluice::bench::kMapPipeline));
     if (!workflow) {
         std::fprintf(stderr, "definition: %s\n", qPrintable(workflow.error().toString()));
         return 1;
@@ -72,19 +34,7 @@ int main(int argc, char *argv[])
 
     QElapsedTimer prepare;
     prepare.start();
-    sluice::Json input = sluice::Json::object();
-    sluice::Json::array_t list;
-    list.reserve(size_t(items));
-    static const char *const kNames[] = {"Desk lamp", "Office chair", "Notebook", "Monitor arm", "Cable tray"};
-    for (qint64 i = 0; i < items; ++i) {
-        sluice::Json item = sluice::Json::object();
-        item["sku"] = "SKU-" + std::to_string(100000 + i);
-        item["name"] = kNames[i % 5];
-        item["price"] = double((i * 37) % 10000) / 100.0;
-        item["stock"] = i % 17;
-        list.push_back(std::move(item));
-    }
-    input["items"] = std::move(list);
+    sluice::Json input = sluice::bench::catalogueInput(items);
     std::fprintf(stderr, "prepared %lld items in %lld ms (peak RSS so far %.1f MB)\n", static_cast<long long>(items),
                  static_cast<long long>(prepare.elapsed()), sluice::bench::peakRssMb());
 

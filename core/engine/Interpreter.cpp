@@ -130,6 +130,35 @@ Result<void, Failure> effectiveInput(ItemRun &run, Effective &eff, bool applyPar
     return {};
 }
 
+/// The effective input as a value of its own: moved out of the Effective where it was built, copied only
+/// when it is (part of) the raw input.
+Json takeEffective(Effective &eff)
+{
+    if (eff.value == &eff.parameters)
+        return std::move(eff.parameters);
+    if (eff.value == &eff.storage)
+        return std::move(eff.storage);
+    return *eff.value;
+}
+
+/// OutputPath over the effective input, for the states that produce no result (Choice, Wait, Succeed).
+/// Consumes the raw input when the output is all of it.
+Result<Json, Failure> passThroughOutput(ItemRun &run, Effective &eff)
+{
+    Json storage;
+    auto selected = selectPath(run, run.state->outputPath, *eff.value, storage, "OutputPath");
+    if (!selected)
+        return std::move(selected).error();
+    const Json *value = selected.value();
+    if (value == &storage)
+        return storage;
+    if (value == &run.input)
+        return std::move(run.input);
+    if (value == &eff.storage)
+        return std::move(eff.storage);
+    return Json(*value);
+}
+
 bool payloadTooLarge(const ItemRun &run, const Json &value)
 {
     const qint64 limit = run.exec->options.maxPayloadBytes;
@@ -440,15 +469,8 @@ Step runPass(const std::shared_ptr<ItemRun> &self)
     auto ok = effectiveInput(run, eff, true);
     if (!ok)
         return fail(self, std::move(ok).error());
-    Json result;
-    if (eff.value == &eff.parameters)
-        result = std::move(eff.parameters);
-    else if (eff.value == &eff.storage)
-        result = std::move(eff.storage);
-    else if (eff.value == &run.input && state.resultPath.isDefault())
-        result = std::move(run.input);   // the common "Pass it on" case copies nothing
-    else
-        result = *eff.value;
+    // The common "pass it on" case copies nothing: the raw input becomes the result.
+    Json result = eff.value == &run.input && state.resultPath.isDefault() ? std::move(run.input) : takeEffective(eff);
     auto output = stateOutput(run, std::move(result));
     if (!output)
         return fail(self, std::move(output).error());
@@ -481,17 +503,10 @@ Step runChoice(const std::shared_ptr<ItemRun> &self)
     if (!next)
         return fail(self, Failure{errors::kNoChoiceMatched,
                                   "No Matches! The state '" + state.name + "' found no rule that matched its input."});
-    Json output;
-    if (state.outputPath.isDefault()) {
-        output = eff.value == &run.input ? std::move(run.input) : Json(*eff.value);
-    } else {
-        Json storage;
-        auto selected = selectPath(run, state.outputPath, *eff.value, storage, "OutputPath");
-        if (!selected)
-            return fail(self, std::move(selected).error());
-        output = selected.value() == &storage ? std::move(storage) : Json(*selected.value());
-    }
-    return transition(run, std::move(output), *next);
+    auto output = passThroughOutput(run, eff);
+    if (!output)
+        return fail(self, std::move(output).error());
+    return transition(run, std::move(output).value(), *next);
 }
 
 Step runWait(const std::shared_ptr<ItemRun> &self)
@@ -528,17 +543,10 @@ Step runWait(const std::shared_ptr<ItemRun> &self)
     if (run.exec->options.noDelays || delayMs < 0)
         delayMs = 0;
 
-    Json output;
-    if (state.outputPath.isDefault()) {
-        output = eff.value == &run.input ? std::move(run.input) : Json(*eff.value);
-    } else {
-        Json storage;
-        auto selected = selectPath(run, state.outputPath, *eff.value, storage, "OutputPath");
-        if (!selected)
-            return fail(self, std::move(selected).error());
-        output = selected.value() == &storage ? std::move(storage) : Json(*selected.value());
-    }
-    run.input = std::move(output);
+    auto output = passThroughOutput(run, eff);
+    if (!output)
+        return fail(self, std::move(output).error());
+    run.input = std::move(output).value();
     run.waiting = true;
     const quint64 generation = ++run.generation;
     run.exec->runtime->after(run.worker, delayMs, run.exec.get(), [self, generation]() {
@@ -562,14 +570,10 @@ Step runSucceed(const std::shared_ptr<ItemRun> &self)
     auto ok = effectiveInput(run, eff, false);
     if (!ok)
         return fail(self, std::move(ok).error());
-    Json storage;
-    auto selected = selectPath(run, run.state->outputPath, *eff.value, storage, "OutputPath");
-    if (!selected)
-        return fail(self, std::move(selected).error());
-    Json output = selected.value() == &storage ? std::move(storage)
-                  : selected.value() == &run.input ? std::move(run.input)
-                                                    : Json(*selected.value());
-    finishItem(run, std::move(output));
+    auto output = passThroughOutput(run, eff);
+    if (!output)
+        return fail(self, std::move(output).error());
+    finishItem(run, std::move(output).value());
     return Step::Done;
 }
 
@@ -674,9 +678,7 @@ Step runTask(const std::shared_ptr<ItemRun> &self)
 
     TaskCall call;
     call.resource = state.resource;
-    call.input = eff.value == &eff.parameters ? std::move(eff.parameters)
-                 : eff.value == &eff.storage  ? std::move(eff.storage)
-                                              : Json(*eff.value);
+    call.input = takeEffective(eff);
     call.stateName = state.name;
     call.stateMachineName = exec.options.stateMachineName;
     call.executionId = exec.id.toStdString();
@@ -791,10 +793,7 @@ Step step(const std::shared_ptr<ItemRun> &self)
         auto ok = effectiveInput(*self, eff, true);
         if (!ok)
             return fail(self, std::move(ok).error());
-        Json input = eff.value == &eff.parameters ? std::move(eff.parameters)
-                     : eff.value == &eff.storage  ? std::move(eff.storage)
-                                                  : Json(*eff.value);
-        startParallel(self, std::move(input));
+        startParallel(self, takeEffective(eff));
         return Step::Suspend;
     }
     case StateType::Map: {
