@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QDateTime>
+
+#include <atomic>
+
+namespace sluice {
+
+/// Where the events code reads the time: the system clock, or a test's hand-set clock (schedules over
+/// minutes and days are tested without waiting). Thread-safe.
+class Clock
+{
+public:
+    virtual ~Clock() = default;
+    /// Milliseconds since the Unix epoch (UTC).
+    virtual qint64 nowMs() const = 0;
+};
+
+class SystemClock final : public Clock
+{
+public:
+    qint64 nowMs() const override { return QDateTime::currentMSecsSinceEpoch(); }
+};
+
+/// A clock that moves only when told to.
+class ManualClock final : public Clock
+{
+public:
+    explicit ManualClock(qint64 nowMs = 0) : m_now(nowMs) {}
+    qint64 nowMs() const override { return m_now.load(); }
+    void set(qint64 nowMs) { m_now.store(nowMs); }
+    void advance(qint64 ms) { m_now.fetch_add(ms); }
+
+private:
+    std::atomic<qint64> m_now;
+};
+
+} // namespace sluice
