@@ -76,10 +76,39 @@ const QStringList kPostgresV1 = {
     QStringLiteral("CREATE INDEX replays_dlq ON replays(dlq_id, id)"),
 };
 
+// Version 2: the event bus (core/events). Events as they arrive (body = the EventBridge JSON; `rule` limits a
+// scheduled event to its own rule), one delivery row per (event, rule, target) with its retry state (status:
+// DeliveryStatus), and what triggers remember across restarts (a schedule's last fire, the files seen).
+const QStringList kSqliteV2 = {
+    QStringLiteral("CREATE TABLE bus_events(id INTEGER PRIMARY KEY, event_id TEXT NOT NULL UNIQUE, rule TEXT,"
+                   " body TEXT NOT NULL, received_ms INTEGER NOT NULL, routed INTEGER NOT NULL)"),
+    QStringLiteral("CREATE INDEX bus_events_routed ON bus_events(routed, id)"),
+    QStringLiteral("CREATE TABLE bus_deliveries(id INTEGER PRIMARY KEY, event INTEGER NOT NULL, rule TEXT NOT NULL,"
+                   " target TEXT NOT NULL, status INTEGER NOT NULL, attempts INTEGER NOT NULL, next_ms INTEGER NOT NULL,"
+                   " execution TEXT, error TEXT, cause TEXT, updated_ms INTEGER NOT NULL, replays INTEGER NOT NULL,"
+                   " UNIQUE(event, rule, target))"),
+    QStringLiteral("CREATE INDEX bus_deliveries_due ON bus_deliveries(status, next_ms)"),
+    QStringLiteral("CREATE TABLE bus_marks(kind TEXT NOT NULL, name TEXT NOT NULL, mark TEXT NOT NULL,"
+                   " value INTEGER NOT NULL, PRIMARY KEY(kind, name, mark)) WITHOUT ROWID"),
+};
+
+const QStringList kPostgresV2 = {
+    QStringLiteral("CREATE TABLE bus_events(id BIGSERIAL PRIMARY KEY, event_id TEXT NOT NULL UNIQUE, rule TEXT,"
+                   " body TEXT NOT NULL, received_ms BIGINT NOT NULL, routed SMALLINT NOT NULL)"),
+    QStringLiteral("CREATE INDEX bus_events_routed ON bus_events(routed, id)"),
+    QStringLiteral("CREATE TABLE bus_deliveries(id BIGSERIAL PRIMARY KEY, event BIGINT NOT NULL, rule TEXT NOT NULL,"
+                   " target TEXT NOT NULL, status SMALLINT NOT NULL, attempts INTEGER NOT NULL, next_ms BIGINT NOT NULL,"
+                   " execution TEXT, error TEXT, cause TEXT, updated_ms BIGINT NOT NULL, replays INTEGER NOT NULL,"
+                   " UNIQUE(event, rule, target))"),
+    QStringLiteral("CREATE INDEX bus_deliveries_due ON bus_deliveries(status, next_ms)"),
+    QStringLiteral("CREATE TABLE bus_marks(kind TEXT NOT NULL, name TEXT NOT NULL, mark TEXT NOT NULL,"
+                   " value BIGINT NOT NULL, PRIMARY KEY(kind, name, mark))"),
+};
+
 /// migrations(backend)[v - 1] takes a store from version v - 1 to v.
 QList<QStringList> migrations(bool sqlite)
 {
-    return {sqlite ? kSqliteV1 : kPostgresV1};
+    return {sqlite ? kSqliteV1 : kPostgresV1, sqlite ? kSqliteV2 : kPostgresV2};
 }
 
 Error tooNew(const StoreConnection &connection, int found)
