@@ -18,6 +18,8 @@ Commands:
   history EXECUTION  an execution's event history (JSON Lines)
   dlq SUBCOMMAND     the dead-letter queue: list, show, replay, discard, export
   resume             continue every execution left running (after a crash), then exit
+  serve              run triggers, rules and the engine until SIGTERM (--rules FILE)
+  event SUBCOMMAND   the event bus: put, list, dlq (list, show, replay, discard)
 
 Commands that read or write the journal take --store PATH|postgresql://... (default: $SLUICE_STORE,
 else the embedded SQLite file in the user's data folder).
@@ -61,6 +63,10 @@ int main(int argc, char *argv[])
         return sluice::cli::resume(args);
     if (command == QStringLiteral("dlq"))
         return sluice::cli::dlq(args);
+    if (command == QStringLiteral("serve"))
+        return sluice::cli::serve(args);
+    if (command == QStringLiteral("event"))
+        return sluice::cli::event(args);
     sluice::cli::err(QStringLiteral("sluice-cli: unknown command '%1'. Run 'sluice-cli --help'.").arg(command));
     return sluice::cli::kUsage;
 }

@@ -25,6 +25,10 @@ int history(const QStringList &args);
 int resume(const QStringList &args);
 /// `sluice-cli dlq list | show | replay | discard | export`
 int dlq(const QStringList &args);
+/// `sluice-cli serve` (events, rules, triggers and the engine until stopped)
+int serve(const QStringList &args);
+/// `sluice-cli event put | list | dlq`
+int event(const QStringList &args);
 
 /// --store and the location it names (default: Journal::defaultLocation()).
 QCommandLineOption storeOption();

@@ -2,6 +2,7 @@
 
 #include "cli/Commands.h"
 #include "cli/Io.h"
+#include "cli/ResumeAll.h"
 #include "cli/StoreJson.h"
 
 #include "definition/Parser.h"
@@ -50,6 +51,42 @@ ResumePoint resumePointOf(const UnfinishedExecution &unfinished)
 
 } // namespace
 
+Result<std::vector<Resumed>> resumeUnfinished(JournalReader &reader, Engine &engine, std::shared_ptr<Journal> journal,
+                                              bool noDelays, const QString &baseDir)
+{
+    auto unfinished = reader.unfinished();
+    if (!unfinished)
+        return std::move(unfinished).error();
+    std::vector<Resumed> resumed;
+    for (const UnfinishedExecution &u : unfinished.value()) {
+        Resumed r{u.id, u.items.size(), std::nullopt, QString()};
+        auto bytes = reader.workflowDefinition(u.workflowVersion);
+        auto workflow = bytes ? definition::parse(bytes.value()) : Result<std::shared_ptr<const Workflow>>(bytes.error());
+        if (!workflow) {
+            r.error = workflow.error().message;
+            resumed.push_back(std::move(r));
+            continue;
+        }
+        auto info = reader.execution(u.id);
+        ExecutionOptions options;
+        options.executionId = u.id;
+        options.name = u.name.toStdString();
+        if (info && !info.value().workflowName.isEmpty())
+            options.stateMachineName = info.value().workflowName.toStdString();
+        options.journal = journal;
+        options.workflowVersion = u.workflowVersion.toStdString();
+        options.noDelays = noDelays;
+        options.baseDir = baseDir;
+        auto execution = engine.resume(std::move(workflow).value(), resumePointOf(u), std::move(options));
+        if (!execution)
+            r.error = execution.error().message;
+        else
+            r.execution = execution.value();
+        resumed.push_back(std::move(r));
+    }
+    return resumed;
+}
+
 int resume(const QStringList &args)
 {
     QCommandLineParser parser;
@@ -72,12 +109,14 @@ int resume(const QStringList &args)
         err(journal.error().message);
         return kUsage;
     }
-    auto unfinished = reader->unfinished();
-    if (!unfinished) {
-        err(unfinished.error().message);
+    Engine engine;
+    auto resumed = resumeUnfinished(*reader, engine, journal.value(), parser.isSet(QStringLiteral("no-delays")),
+                                    parser.isSet(QStringLiteral("base-dir")) ? parser.value(QStringLiteral("base-dir"))
+                                                                             : QDir::currentPath());
+    if (!resumed) {
+        err(resumed.error().message);
         return kFailed;
     }
-    Engine engine;
     struct Running
     {
         QString id;
@@ -85,33 +124,14 @@ int resume(const QStringList &args)
     };
     std::vector<Running> running;
     int result = kOk;
-    for (const UnfinishedExecution &u : unfinished.value()) {
-        auto bytes = reader->workflowDefinition(u.workflowVersion);
-        auto workflow = bytes ? definition::parse(bytes.value()) : Result<std::shared_ptr<const Workflow>>(bytes.error());
-        if (!workflow) {
-            printLine({{"id", u.id.toStdString()}, {"status", "NOT_RESUMED"}, {"error", workflow.error().message.toStdString()}});
+    for (const Resumed &r : resumed.value()) {
+        if (!r.execution) {
+            printLine({{"id", r.id.toStdString()}, {"status", "NOT_RESUMED"}, {"error", r.error.toStdString()}});
             result = kFailed;
             continue;
         }
-        auto info = reader->execution(u.id);
-        ExecutionOptions options;
-        options.executionId = u.id;
-        options.name = u.name.toStdString();
-        if (info && !info.value().workflowName.isEmpty())
-            options.stateMachineName = info.value().workflowName.toStdString();
-        options.journal = journal.value();
-        options.workflowVersion = u.workflowVersion.toStdString();
-        options.noDelays = parser.isSet(QStringLiteral("no-delays"));
-        options.baseDir = parser.isSet(QStringLiteral("base-dir")) ? parser.value(QStringLiteral("base-dir"))
-                                                                   : QDir::currentPath();
-        auto execution = engine.resume(std::move(workflow).value(), resumePointOf(u), std::move(options));
-        if (!execution) {
-            printLine({{"id", u.id.toStdString()}, {"status", "NOT_RESUMED"}, {"error", execution.error().message.toStdString()}});
-            result = kFailed;
-            continue;
-        }
-        err(QStringLiteral("resuming: %1 (%2 unfinished item(s))").arg(u.id).arg(u.items.size()));
-        running.push_back({u.id, execution.value()});
+        err(QStringLiteral("resuming: %1 (%2 unfinished item(s))").arg(r.id).arg(r.unfinishedItems));
+        running.push_back({r.id, *r.execution});
     }
     for (Running &r : running) {
         r.execution.waitForFinished();
