@@ -7,7 +7,9 @@
 
 #include "definition/Parser.h"
 #include "engine/Engine.h"
+#include "events/EventTasks.h"
 #include "store/Journal.h"
+#include "tasks/TaskRegistry.h"
 #include "store/JournalReader.h"
 
 #include <QCommandLineParser>
@@ -51,8 +53,17 @@ ResumePoint resumePointOf(const UnfinishedExecution &unfinished)
 
 } // namespace
 
+std::shared_ptr<TaskRegistry> tasksWithEvents(const QString &location)
+{
+    auto tasks = TaskRegistry::withBuiltins();
+    if (auto added = addEventTasks(*tasks, location); !added)
+        err(QStringLiteral("sluice-cli: sluice:event.put and sluice:event.wait are not available: %1")
+                .arg(added.error().message));
+    return tasks;
+}
+
 Result<std::vector<Resumed>> resumeUnfinished(JournalReader &reader, Engine &engine, std::shared_ptr<Journal> journal,
-                                              bool noDelays, const QString &baseDir)
+                                              bool noDelays, const QString &baseDir, std::shared_ptr<TaskRegistry> tasks)
 {
     auto unfinished = reader.unfinished();
     if (!unfinished)
@@ -77,6 +88,7 @@ Result<std::vector<Resumed>> resumeUnfinished(JournalReader &reader, Engine &eng
         options.workflowVersion = u.workflowVersion.toStdString();
         options.noDelays = noDelays;
         options.baseDir = baseDir;
+        options.tasks = tasks;
         auto execution = engine.resume(std::move(workflow).value(), resumePointOf(u), std::move(options));
         if (!execution)
             r.error = execution.error().message;
@@ -112,7 +124,8 @@ int resume(const QStringList &args)
     Engine engine;
     auto resumed = resumeUnfinished(*reader, engine, journal.value(), parser.isSet(QStringLiteral("no-delays")),
                                     parser.isSet(QStringLiteral("base-dir")) ? parser.value(QStringLiteral("base-dir"))
-                                                                             : QDir::currentPath());
+                                                                             : QDir::currentPath(),
+                                    tasksWithEvents(storeLocation(parser)));
     if (!resumed) {
         err(resumed.error().message);
         return kFailed;

@@ -12,6 +12,7 @@ namespace sluice {
 class Engine;
 class Journal;
 class JournalReader;
+class TaskRegistry;
 } // namespace sluice
 
 namespace sluice::cli {
@@ -29,6 +30,11 @@ struct Resumed
 /// committed transition (used by `resume`, which waits for them, and `serve`, which goes on serving).
 /// Relative ItemReader/ResultWriter paths resolve against `baseDir`. An error when the journal cannot be read.
 Result<std::vector<Resumed>> resumeUnfinished(JournalReader &reader, Engine &engine, std::shared_ptr<Journal> journal,
-                                              bool noDelays, const QString &baseDir);
+                                              bool noDelays, const QString &baseDir,
+                                              std::shared_ptr<TaskRegistry> tasks = {});
+
+/// The built-in task resources plus the event bus's (sluice:event.put, sluice:event.wait) on `location`;
+/// the built-ins alone (with a warning on stderr) when the store cannot be opened for them.
+std::shared_ptr<TaskRegistry> tasksWithEvents(const QString &location);
 
 } // namespace sluice::cli

@@ -1,5 +1,6 @@
 #include "cli/Commands.h"
 #include "cli/Io.h"
+#include "cli/ResumeAll.h"
 
 #include "definition/Parser.h"
 #include "engine/Engine.h"
@@ -233,6 +234,7 @@ int run(const QStringList &args)
         }
         options.workflowVersion = version.value();
         options.journal = journal;
+        options.tasks = tasksWithEvents(storeLocation(parser));   // sluice:event.* work on the same store
     }
     options.executionId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     err(QStringLiteral("execution: %1").arg(options.executionId));

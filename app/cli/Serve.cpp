@@ -16,6 +16,7 @@
 #include "paths/Timestamp.h"
 #include "store/Journal.h"
 #include "store/JournalReader.h"
+#include "tasks/TaskRegistry.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -116,7 +117,8 @@ int serve(const QStringList &args)
 
     // First what the last run left unfinished.
     std::vector<Execution> resumedRunning;
-    auto resumed = resumeUnfinished(**reader, engine, journal.value(), noDelays, QDir::currentPath());
+    const std::shared_ptr<TaskRegistry> tasks = tasksWithEvents(location);
+    auto resumed = resumeUnfinished(**reader, engine, journal.value(), noDelays, QDir::currentPath(), tasks);
     if (!resumed) {
         err(QStringLiteral("sluice-cli serve: %1").arg(resumed.error().message));
         return kFailed;
@@ -133,6 +135,7 @@ int serve(const QStringList &args)
     EventBus::Options options;
     options.pollMs = pollMs;
     options.noDelays = noDelays;
+    options.tasks = tasks;
     EventBus bus(**store, rules, engine, journal.value(), clock, options);
     QObject::connect(&bus, &EventBus::executionStarted, [](const QString &id, const QString &rule, const QString &target) {
         printLine({{"execution", id.toStdString()}, {"rule", rule.toStdString()}, {"target", target.toStdString()}});

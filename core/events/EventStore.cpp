@@ -369,6 +369,14 @@ Result<bool> EventStore::executionExists(const QString &executionId)
     return query.value(0).toLongLong() > 0;
 }
 
+Result<qint64> EventStore::lastEventRow()
+{
+    QSqlQuery query(m_connection->db());
+    if (!run(query, QStringLiteral("SELECT max(id) FROM bus_events"), {}) || !query.next())
+        return m_connection->error(query.lastError(), "reading the newest event");
+    return query.value(0).isNull() ? 0 : query.value(0).toLongLong();
+}
+
 Result<QList<StoredEvent>> EventStore::events(qint64 afterRow, int limit)
 {
     QSqlQuery query(m_connection->db());

@@ -113,6 +113,8 @@ public:
 
     /// Whether the journal holds an execution with this id.
     Result<bool> executionExists(const QString &executionId);
+    /// The row of the newest stored event (0 when there is none): events after it are "new".
+    Result<qint64> lastEventRow();
     /// Events stored so far (tests, `sluice-cli event list`).
     Result<QList<StoredEvent>> events(qint64 afterRow = 0, int limit = 100);
 
