@@ -113,6 +113,7 @@ int EventBus::dispatch()
 {
     if (m_stopped)
         return 0;
+    std::erase_if(m_running, [](const Execution &e) { return e.isFinished(); });   // a long serve keeps no old ones
     route();
     int attempts = 0;
     auto due = m_store.due(m_clock.nowMs(), 100);

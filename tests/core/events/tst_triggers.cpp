@@ -102,6 +102,7 @@ private Q_SLOTS:
     void scheduleCatchesUpOnceAfterDowntime();
     void scheduleReportsButSkipsWithCatchUpNone();
     void scheduleFiresOnTheRealTimer();
+    void triggerMarksOnPostgres();
     void fileWaitsUntilSizeIsStable();
     void fileWaitsForDoneMarker();
     void fileRefusesMissingFolder();
@@ -224,6 +225,38 @@ void TestTriggers::scheduleFiresOnTheRealTimer()
     QVERIFY(fired.wait(5000));
     QCOMPARE(fired.first().at(1).toLongLong(), fire);
     trigger.stop();
+}
+
+void TestTriggers::triggerMarksOnPostgres()
+{
+    const QString location = m_stores.fresh(QStringLiteral("postgres"));
+    if (location.isEmpty())
+        QSKIP("SLUICE_TEST_PG is not set: no PostgreSQL to test against (scripts/test starts one)");
+    auto opened = EventStore::open(location);
+    QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().message));
+    EventStore &store = **opened;
+    const Rules rules = scheduleRules("once");
+    ManualClock clock(ms("2026-11-22T02:05:00Z"));
+    {
+        ScheduleTrigger first(store, rules, clock);
+        first.start();
+        first.stop();
+    }
+    clock.set(ms("2026-11-22T02:23:00Z"));
+    ScheduleTrigger second(store, rules, clock);
+    QSignalSpy missed(&second, &ScheduleTrigger::missed);
+
+    second.start();
+    second.poll();
+    second.stop();
+
+    QCOMPARE(missed.count(), 1);
+    QCOMPARE(store.events()->size(), 1);
+    const Event file = Event::make("sluice.file", "Object Created", Json::object(), 0);
+    const TriggerMark mark{QStringLiteral("file"), QStringLiteral("inbox"), QStringLiteral("a.csv"), 1000};
+    QCOMPARE(store.putWithMark(file, {}, mark).value(), true);
+    QCOMPARE(store.putWithMark(Event::make("sluice.file", "Object Created", Json::object(), 0), {}, mark).value(), false);
+    QCOMPARE(store.events()->size(), 2);
 }
 
 void TestTriggers::fileWaitsUntilSizeIsStable()
