@@ -42,26 +42,37 @@ class EventTaskService
 public:
     EventTaskService(QString location, int pollMs) : m_location(std::move(location))
     {
-        m_thread.setObjectName(QStringLiteral("sluice-event-tasks"));
+        m_thread = new QThread;
+        m_thread->setObjectName(QStringLiteral("sluice-event-tasks"));
         m_host = new QObject;
         m_poll = new QTimer(m_host);
         m_poll->setInterval(pollMs);
         QObject::connect(m_poll, &QTimer::timeout, m_host, [this] { poll(); });
-        m_host->moveToThread(&m_thread);
-        QObject::connect(&m_thread, &QThread::finished, m_host, &QObject::deleteLater);
-        m_thread.start();
+        m_host->moveToThread(m_thread);
+        QObject::connect(m_thread, &QThread::finished, m_host, &QObject::deleteLater);
+        m_thread->start();
     }
 
     ~EventTaskService()
     {
-        QMetaObject::invokeMethod(m_host, [this] {
+        const auto stop = [this] {
             for (Waiter &w : m_waiters)
                 answer(w.done, runtime(QStringLiteral("cancelled: the event tasks stopped")));
             m_waiters.clear();
-            m_store.reset();   // the connection belongs to this thread
-        }, Qt::BlockingQueuedConnection);
-        m_thread.quit();
-        m_thread.wait();
+            m_store.reset();   // the connection belongs to the service's thread
+        };
+        if (QThread::currentThread() == m_thread) {
+            // The last user let go inside one of our own callbacks: the thread cannot wait for itself, so it
+            // ends on its own and its owner's event loop deletes it.
+            stop();
+            QObject::connect(m_thread, &QThread::finished, m_thread, &QObject::deleteLater);
+            m_thread->quit();
+            return;
+        }
+        QMetaObject::invokeMethod(m_host, stop, Qt::BlockingQueuedConnection);
+        m_thread->quit();
+        m_thread->wait();
+        delete m_thread;
     }
 
     /// Opens the connection on the service's thread.
@@ -183,7 +194,7 @@ private:
     }
 
     const QString m_location;
-    QThread m_thread;
+    QThread *m_thread = nullptr;   // owned; see the destructor
     QObject *m_host = nullptr;
     QTimer *m_poll = nullptr;
     std::unique_ptr<EventStore> m_store;   // service thread only
