@@ -266,7 +266,7 @@ void TestTriggers::fileWaitsUntilSizeIsStable()
     config.name = QStringLiteral("inbox");
     config.folder = inbox.path();
     config.pattern = QStringLiteral("*.csv");
-    config.stableMs = 300;
+    config.stableMs = 1000;   // far longer than the pauses between writes below, even on a loaded machine
     config.pollMs = 50;
     SystemClock clock;
     auto trigger = std::make_unique<FileTrigger>(*m_store, config, clock);
@@ -278,8 +278,8 @@ void TestTriggers::fileWaitsUntilSizeIsStable()
     file.write("sku,qty\n");
     file.flush();
     QVERIFY(events_test::writeFile(inbox.filePath(QStringLiteral("notes.txt")), "not a csv"));
-    for (int i = 0; i < 4; ++i) {   // still being written: 4 x 150 ms, longer than StableMs in total
-        QTest::qWait(150);
+    for (int i = 0; i < 12; ++i) {   // still being written: 12 x 100 ms, longer than StableMs in total
+        QTest::qWait(100);
         file.write("A-1,2\n");
         file.flush();
     }
@@ -293,7 +293,7 @@ void TestTriggers::fileWaitsUntilSizeIsStable()
     QCOMPARE(events->size(), 1);
     const Json detail = events->first().event.detail;
     QCOMPARE(detail["name"].get<std::string>(), std::string("sales.csv"));
-    QCOMPARE(detail["size"].get<int>(), 8 + 4 * 6);
+    QCOMPARE(detail["size"].get<int>(), 8 + 12 * 6);
     QCOMPARE(QString::fromStdString(events->first().event.source), QStringLiteral("sluice.file"));
 
     // A restart remembers the file; a new version of it (newer time) is a new arrival.
