@@ -182,6 +182,13 @@ Result<void, Failure> EventBus::startWorkflow(const Delivery &delivery, const Ru
                        QStringLiteral("%1: %2").arg(target.workflowPath, workflow.error().toString()));
 
     QString executionId = delivery.executionId;
+    if (m_startedHere.contains(executionId)) {
+        // Started by an earlier attempt of this process whose journal flush failed: never start it twice.
+        if (!m_journal->flush(30000))
+            return failure("Sluice.StoreUnavailable",
+                           QStringLiteral("the journal did not commit the start of execution %1").arg(executionId));
+        return {};
+    }
     if (!executionId.isEmpty()) {
         // An earlier attempt chose this id; if its start reached the journal, the execution exists (and the
         // resume of unfinished executions continues it): starting it again would run the event twice.
@@ -209,6 +216,7 @@ Result<void, Failure> EventBus::startWorkflow(const Delivery &delivery, const Ru
     options.tasks = m_options.tasks;
     Execution execution = m_engine.start(std::move(workflow).value(), std::move(input), std::move(options));
     m_running.push_back(execution);
+    m_startedHere.insert(executionId);
     if (!m_journal->flush(30000))
         return failure("Sluice.StoreUnavailable",
                        QStringLiteral("the journal did not commit the start of execution %1").arg(executionId));

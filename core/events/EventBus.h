@@ -6,6 +6,7 @@
 #include "events/Rules.h"
 
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 
 #include <memory>
@@ -89,6 +90,7 @@ private:
     bool m_stopped = false;
     bool m_wakePending = false;
     std::vector<Execution> m_running;
+    QSet<QString> m_startedHere;   ///< execution ids this bus started (a retry must not start one again)
 };
 
 } // namespace sluice
