@@ -332,6 +332,8 @@ int replay(const QStringList &args)
                        {QStringLiteral("definition"),
                         QStringLiteral("Replay on this (newer) definition instead of the entry's version."),
                         QStringLiteral("FILE")},
+                       {QStringLiteral("latest-version"),
+                        QStringLiteral("Replay on the newest saved version of the entry's workflow (same name).")},
                        {QStringLiteral("concurrency"), QStringLiteral("Replays running at once (default 4)."),
                         QStringLiteral("N")},
                        {QStringLiteral("no-delays"), QStringLiteral("Wait states and Retry intervals take no time.")}});
@@ -364,6 +366,11 @@ int replay(const QStringList &args)
             err(QStringLiteral("sluice-cli dlq replay: --concurrency needs a positive number."));
             return kUsage;
         }
+    }
+    const bool latestVersion = parser.isSet(QStringLiteral("latest-version"));
+    if (latestVersion && parser.isSet(QStringLiteral("definition"))) {
+        err(QStringLiteral("sluice-cli dlq replay: --latest-version and --definition exclude each other."));
+        return kUsage;
     }
     std::shared_ptr<const Workflow> newer;
     std::string newerVersion;
@@ -471,11 +478,21 @@ int replay(const QStringList &args)
             return std::nullopt;
         }
         std::shared_ptr<const Workflow> workflow = newer;
-        std::string version = newer ? newerVersion : entry.workflowVersion.toStdString();
+        QString entryVersion = entry.workflowVersion;
+        if (latestVersion) {
+            auto latest = reader->latestWorkflowVersion(entryVersion);
+            if (!latest) {
+                report(entry, ReplayOutcome::Failed, QStringLiteral("Sluice.WorkflowMissing"), latest.error().message,
+                       QString());
+                return std::nullopt;
+            }
+            entryVersion = latest.value();
+        }
+        std::string version = newer ? newerVersion : entryVersion.toStdString();
         if (!workflow) {
-            auto &cached = workflows[entry.workflowVersion];
+            auto &cached = workflows[entryVersion];
             if (!cached) {
-                auto bytes = reader->workflowDefinition(entry.workflowVersion);
+                auto bytes = reader->workflowDefinition(entryVersion);
                 if (bytes) {
                     auto parsed = definition::parse(bytes.value());
                     if (parsed)
