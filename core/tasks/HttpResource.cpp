@@ -7,6 +7,8 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QObject>
+#include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QThread>
 #include <QTimer>
 #include <QTimerEvent>
@@ -158,7 +160,7 @@ bool isToken(const QByteArray &text)
     return true;
 }
 
-Result<PreparedCall, Failure> prepare(const TaskCall &call)
+Result<PreparedCall, Failure> prepare(const TaskCall &call, const std::optional<QSslConfiguration> &tls)
 {
     const Json &input = call.input;
     if (!input.is_object())
@@ -271,6 +273,8 @@ Result<PreparedCall, Failure> prepare(const TaskCall &call)
     // Cookies would carry state from one item to the next; an ETL call sends what its Parameters say.
     request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
     request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
+    if (tls && scheme == QLatin1String("https"))
+        request.setSslConfiguration(*tls);
     prepared.host = qurl.host().toLower();
     prepared.request = std::move(request);
     prepared.stateName = call.stateName;
@@ -394,6 +398,7 @@ struct HttpResource::Shared
     std::size_t pending = 0;                               // guarded by mutex (queued + in flight)
     bool pumpPosted = false;                               // guarded by mutex
     bool stopping = false;                                 // guarded by mutex
+    std::optional<QSslConfiguration> tls;                  // guarded by mutex; with added CAs
     Network *network = nullptr;                            // guarded by mutex; set once, on first use
     std::unique_ptr<QThread> thread;                       // the network thread; set with `network`
     std::mutex creation;                                   // held while the network thread starts
@@ -439,6 +444,13 @@ public:
             m_shared->pumpPosted = true;
         }
         QMetaObject::invokeMethod(this, [this] { pump(); }, Qt::QueuedConnection);
+    }
+
+    /// Any thread: the next requests open new connections (Qt's connection cache ignores a changed TLS
+    /// configuration). Posted, so it runs before any call invoked after it.
+    void postClearConnections()
+    {
+        QMetaObject::invokeMethod(this, [this] { m_nam->clearConnectionCache(); }, Qt::QueuedConnection);
     }
 
 protected:
@@ -766,7 +778,12 @@ void HttpResource::invoke(const TaskCall &call, TaskCallback done)
         done(cancelledFailure());
         return;
     }
-    auto prepared = prepare(call);
+    std::optional<QSslConfiguration> tls;
+    {
+        const std::lock_guard lock(m_shared->mutex);
+        tls = m_shared->tls;   // implicitly shared: a reference count, not a copy of the certificates
+    }
+    auto prepared = prepare(call, tls);
     if (!prepared) {
         done(std::move(prepared).error());
         return;
@@ -853,6 +870,24 @@ bool HttpResource::isPaused(const QString &host) const
     const std::lock_guard lock(m_shared->mutex);
     const auto it = m_shared->hosts.constFind(host.toLower());
     return it != m_shared->hosts.cend() && it->paused;
+}
+
+Result<void> HttpResource::addCaCertificates(const QString &pemFile)
+{
+    const QList<QSslCertificate> certificates = QSslCertificate::fromPath(pemFile, QSsl::Pem);
+    if (certificates.isEmpty())
+        return Error{ErrorCode::IoError, QStringLiteral("no PEM certificate in %1").arg(pemFile), {}};
+    Network *network = nullptr;
+    {
+        const std::lock_guard lock(m_shared->mutex);
+        if (!m_shared->tls)
+            m_shared->tls = QSslConfiguration::defaultConfiguration();
+        m_shared->tls->addCaCertificates(certificates);
+        network = m_shared->network;
+    }
+    if (network)
+        network->postClearConnections();
+    return {};
 }
 
 HttpHostStats HttpResource::hostStats(const QString &host) const

@@ -78,6 +78,10 @@ public:
     void resumeHost(const QString &host);
     bool isPaused(const QString &host) const;
 
+    /// Trusts the CA certificates in a PEM file for every later HTTPS call, besides the system's (an
+    /// internal CA, a test server's self-signed certificate). Error IoError when the file holds none.
+    Result<void> addCaCertificates(const QString &pemFile);
+
     HttpHostStats hostStats(const QString &host) const;
     /// Calls not yet answered, over every host.
     std::size_t pendingCount() const;

@@ -335,6 +335,28 @@ private Q_SLOTS:
         VERIFY_ERROR(o, "Http.TlsError");
     }
 
+    void httpsWorksWithATrustedCertificate()
+    {
+        FixtureHttpServer tls;
+        QVERIFY2(tls.startTls(QStringLiteral(SLUICE_FIXTURES "/http/tls/server.crt"),
+                              QStringLiteral(SLUICE_FIXTURES "/http/tls/server.key")),
+                 qPrintable(tls.errorString()));
+        const std::string url = (tls.baseUrl() + QStringLiteral("/mdm/products/P000001")).toStdString();
+        QVERIFY(url.starts_with("https://"));
+        HttpResource http;
+
+        // Self-signed: no system trusts it, so the handshake fails with a TLS error.
+        Outcome o = call(http, {{"Url", url}, {"TimeoutSeconds", 10}});
+        VERIFY_ERROR(o, "Http.TlsError");
+
+        QVERIFY(!http.addCaCertificates(QStringLiteral(SLUICE_FIXTURES "/http/tls/missing.crt")));
+        QVERIFY(http.addCaCertificates(QStringLiteral(SLUICE_FIXTURES "/http/tls/server.crt")));
+        o = call(http, {{"Url", url}, {"TimeoutSeconds", 10}});
+        VERIFY_OK(o);
+        COMPARE_JSON(o.value()["Body"]["id"], Json("P000001"));
+        COMPARE_JSON(tls.systems().stats()["total"], Json(1));
+    }
+
     void keepAliveReusesConnections()
     {
         HttpResource http;
