@@ -18,6 +18,7 @@
 #include <chrono>
 #include <cmath>
 #include <deque>
+#include <functional>
 #include <limits>
 #include <mutex>
 #include <unordered_map>
@@ -56,6 +57,7 @@ struct PreparedCall
     ResponseType responseType = ResponseType::Auto;
     std::string stateName;
     std::shared_ptr<const std::atomic_bool> cancelled;
+    std::function<void()> heartbeat;   ///< empty unless the state has HeartbeatSeconds
     TaskCallback done;
 
     bool isCancelled() const { return cancelled && cancelled->load(std::memory_order_relaxed); }
@@ -279,6 +281,7 @@ Result<PreparedCall, Failure> prepare(const TaskCall &call, const std::optional<
     prepared.request = std::move(request);
     prepared.stateName = call.stateName;
     prepared.cancelled = call.cancelled;
+    prepared.heartbeat = call.heartbeat;
     return prepared;
 }
 
@@ -681,17 +684,23 @@ private:
         answer(call.done, std::move(result));
     }
 
-    /// Drops queued calls that were cancelled or whose state timed out, and aborts such requests.
+    /// Drops queued calls that were cancelled or whose state timed out, and aborts such requests. Every
+    /// half second it also sends a heartbeat for every call still waiting or in flight: a call that waits
+    /// for a paused host or a slow answer is alive, and HeartbeatSeconds must not fail it.
     void sweep()
     {
         std::vector<PreparedCall> cancelled;
         std::vector<PreparedCall> timedOut;
+        std::vector<std::function<void()>> heartbeats;
+        const bool beat = ++m_sweeps % kSweepsPerHeartbeat == 0;
         bool anyPending = false;
         const qint64 now = nowNs();
         {
             const std::lock_guard lock(m_shared->mutex);
             for (auto &host : m_shared->hosts) {
                 for (auto it = host.queue.begin(); it != host.queue.end();) {
+                    if (beat && it->heartbeat)
+                        heartbeats.push_back(it->heartbeat);
                     if (it->isCancelled()) {
                         cancelled.push_back(std::move(*it));
                         it = host.queue.erase(it);
@@ -715,8 +724,12 @@ private:
             if (entry.abort == Abort::None && entry.call.isCancelled()) {
                 entry.abort = Abort::Cancelled;
                 aborts.push_back(reply);
+            } else if (beat && entry.call.heartbeat) {
+                heartbeats.push_back(entry.call.heartbeat);
             }
         }
+        for (const auto &heartbeat : heartbeats)
+            heartbeat();
         for (QNetworkReply *reply : aborts)
             reply->abort();   // finished() answers the call
         if (!anyPending)
@@ -731,7 +744,9 @@ private:
     QTimer *m_sweepTimer = nullptr;           // child of this
     std::unordered_map<QNetworkReply *, InFlight> m_inFlight;
     std::unordered_map<int, QNetworkReply *> m_byTimer;
+    quint64 m_sweeps = 0;
     bool m_stopping = false;
+    static constexpr int kSweepsPerHeartbeat = 500 / kCancelPollMs;   // HeartbeatSeconds is 1 or more
 };
 
 HttpResource::HttpResource() : m_shared(std::make_shared<Shared>()) {}
