@@ -580,13 +580,10 @@ private:
 
     void send(PreparedCall call)
     {
-        if (call.isCancelled()) {
-            finish(call, cancelledFailure());
-            return;
-        }
         const qint64 now = nowNs();
-        if (call.engineDeadlineNs <= now) {
-            finish(call, engineTimeoutFailure(call));
+        if (call.isCancelled() || call.engineDeadlineNs <= now) {
+            releaseSlot(call.host);
+            finish(call, call.isCancelled() ? cancelledFailure() : engineTimeoutFailure(call));
             return;
         }
         QNetworkReply *reply = nullptr;
@@ -636,14 +633,18 @@ private:
             killTimer(entry.timerId);
             m_byTimer.erase(entry.timerId);
         }
-        {
-            const std::lock_guard lock(m_shared->mutex);
-            auto host = m_shared->hosts.find(entry.call.host);
-            if (host != m_shared->hosts.end() && host->inFlight > 0)
-                --host->inFlight;
-        }
+        releaseSlot(entry.call.host);
         finish(entry.call, outcome(*reply, entry));
         pump();
+    }
+
+    /// A call that pump() counted in flight is over.
+    void releaseSlot(const QString &hostName)
+    {
+        const std::lock_guard lock(m_shared->mutex);
+        auto host = m_shared->hosts.find(hostName);
+        if (host != m_shared->hosts.end() && host->inFlight > 0)
+            --host->inFlight;
     }
 
     Result<Json, Failure> outcome(QNetworkReply &reply, const InFlight &entry)

@@ -529,6 +529,26 @@ private Q_SLOTS:
         COMPARE_JSON(result.output(), (Json{{"status", 200}}));
     }
 
+    /// A call cancelled just before it is sent gives its slot back: with one slot, the next call still goes.
+    void cancelledBeforeSendingFreesItsSlot()
+    {
+        HttpResource http;
+        http.setLimits(kHost, HttpLimits{1, 0, 1});
+        http.pauseHost(kHost);
+        Answers answers;
+        auto flag = std::make_shared<std::atomic_bool>(false);
+        TaskCall c = callWith({{"Url", url("/echo")}});
+        c.cancelled = flag;
+        http.invoke(c, answers.callback());
+        *flag = true;
+        http.resumeHost(kHost);   // usually before the cancellation sweep sees it: the send step drops it
+        QVERIFY(answers.waitFor(1));
+        VERIFY_ERROR(answers.at(0), "States.Runtime");
+        QCOMPARE(http.hostStats(kHost).inFlight, size_t(0));
+        VERIFY_OK(call(http, {{"Url", url("/echo")}}));
+        COMPARE_JSON(stats()["total"], Json(1));
+    }
+
     void destroyingAnswersPendingCalls()
     {
         Answers answers;
