@@ -327,6 +327,14 @@ private Q_SLOTS:
         QVERIFY(Json::parse(o.error().cause).contains("Message"));
     }
 
+    void unknownHostIsNamed()
+    {
+        HttpResource http;
+        // .invalid never resolves (RFC 6761).
+        const Outcome o = call(http, {{"Url", "http://no-such-host.invalid/x"}, {"TimeoutSeconds", 20}}, {}, 30000);
+        VERIFY_ERROR(o, "Http.HostNotFound");
+    }
+
     void tlsErrorIsNamed()
     {
         HttpResource http;
