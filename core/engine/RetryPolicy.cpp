@@ -12,6 +12,26 @@ bool isTerminal(std::string_view error)
     return error == errors::kRuntime || error == errors::kDataLimitExceeded;
 }
 
+namespace {
+
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/// "Http.5xx" against "Http.503": same prefix up to the last dot, then a digit and "xx" against that
+/// digit and two more.
+bool matchesFamily(std::string_view family, std::string_view error)
+{
+    const std::size_t n = family.size();
+    if (n < 5 || error.size() != n || family[n - 4] != '.' || !isDigit(family[n - 3]) || family[n - 2] != 'x' ||
+        family[n - 1] != 'x')
+        return false;
+    return family.substr(0, n - 2) == error.substr(0, n - 2) && isDigit(error[n - 2]) && isDigit(error[n - 1]);
+}
+
+} // namespace
+
 bool matches(const std::vector<std::string> &errorEquals, std::string_view error)
 {
     for (const auto &name : errorEquals) {
@@ -21,6 +41,8 @@ bool matches(const std::vector<std::string> &errorEquals, std::string_view error
             return true;
         if (name == errors::kTaskFailed && !isTerminal(error) && error != errors::kTimeout &&
             error != errors::kHeartbeatTimeout)
+            return true;
+        if (matchesFamily(name, error) && !isTerminal(error))
             return true;
     }
     return false;

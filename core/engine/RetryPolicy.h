@@ -14,8 +14,11 @@ namespace sluice {
 namespace retry {
 
 /// True if `error` is matched by `errorEquals`: by name, by States.ALL (every error but States.Runtime
-/// and States.DataLimitExceeded, which AWS treats as terminal), or by States.TaskFailed (every task
-/// error but States.Timeout).
+/// and States.DataLimitExceeded, which AWS treats as terminal), by States.TaskFailed (every task
+/// error but States.Timeout), or by a status family: a name ending in ".Nxx" (N a digit, e.g. "Http.5xx")
+/// matches every error with the same prefix and a three-digit code starting with N ("Http.500" to
+/// "Http.599"). Sluice's extension: AWS matches such a name only literally, and no States.* name has
+/// that form.
 bool matches(const std::vector<std::string> &errorEquals, std::string_view error);
 
 /// True for errors that neither Retry nor Catch may take (States.Runtime, States.DataLimitExceeded).

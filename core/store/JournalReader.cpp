@@ -454,6 +454,20 @@ Result<QByteArray> JournalReader::workflowDefinition(const QString &version)
     return query.value(0).toByteArray();
 }
 
+Result<QString> JournalReader::latestWorkflowVersion(const QString &version)
+{
+    QSqlQuery query(m_connection->db());
+    if (!run(query,
+             QStringLiteral("SELECT newer.version FROM workflows AS given JOIN workflows AS newer"
+                            " ON newer.name = given.name WHERE given.version = ?"
+                            " ORDER BY newer.saved_ms DESC, newer.version LIMIT 1"),
+             {version}))
+        return m_connection->error(query.lastError(), "finding the latest workflow version");
+    if (!query.next())
+        return notFound(QStringLiteral("no workflow version %1 in the store").arg(version));
+    return query.value(0).toString();
+}
+
 Result<QList<UnfinishedExecution>> JournalReader::unfinished()
 {
     QSqlQuery query(m_connection->db());

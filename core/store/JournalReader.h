@@ -39,6 +39,9 @@ public:
 
     /// The definition bytes saved under `version`.
     Result<QByteArray> workflowDefinition(const QString &version);
+    /// The newest version saved under the same workflow name as `version` (`version` itself when it is
+    /// the newest); for replaying on the latest version of a workflow.
+    Result<QString> latestWorkflowVersion(const QString &version);
 
     /// Every execution still RUNNING, with its unfinished items and where to continue them.
     Result<QList<UnfinishedExecution>> unfinished();

@@ -1,6 +1,7 @@
 #include "TaskRegistry.h"
 
 #include "tasks/FailResource.h"
+#include "tasks/HttpResource.h"
 #include "tasks/PassResource.h"
 #include "tasks/SleepResource.h"
 #include "tasks/TaskResource.h"
@@ -15,6 +16,7 @@ std::shared_ptr<TaskRegistry> TaskRegistry::withBuiltins()
     registry->add(std::string(PassResource::kName), std::make_shared<PassResource>());
     registry->add(std::string(FailResource::kName), std::make_shared<FailResource>());
     registry->add(std::string(SleepResource::kName), std::make_shared<SleepResource>());
+    registry->add(std::string(HttpResource::kName), std::make_shared<HttpResource>());
     return registry;
 }
 

@@ -233,6 +233,41 @@ private Q_SLOTS:
         QVERIFY(str(report[0]["cause"]).contains(QStringLiteral("'Nowhere' is not in this version")));
     }
 
+    void replayOnTheLatestVersion()
+    {
+        const QString id = runOrders();
+        QVERIFY(!id.isEmpty());
+        // A newer version of the same workflow (same name) retries often enough for every order.
+        QFile original(QStringLiteral(SLUICE_FIXTURES "/cli/orders.asl.json"));
+        QVERIFY(original.open(QIODevice::ReadOnly));
+        QByteArray definition = original.readAll();
+        QVERIFY(definition.contains("\"MaxAttempts\": 1"));
+        definition.replace("\"MaxAttempts\": 1", "\"MaxAttempts\": 9");
+        const QString newer = m_dir.filePath(QStringLiteral("orders-v2.asl.json"));
+        QFile file(newer);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(definition);
+        file.close();
+        Outcome o = cli({QStringLiteral("run"), newer, QStringLiteral("--name"), QStringLiteral("orders"),
+                         QStringLiteral("--no-delays"), QStringLiteral("--input-json"), QStringLiteral(R"({"orders": []})")});
+        QCOMPARE(o.exitCode, 0);
+
+        o = cli({QStringLiteral("dlq"), QStringLiteral("replay"), QStringLiteral("--all"), QStringLiteral("--execution"), id,
+                 QStringLiteral("--latest-version"), QStringLiteral("--no-delays")});
+        QVERIFY2(o.exitCode == 0, o.err.constData());
+        const auto report = lines(o.out);
+        QCOMPARE(report.size(), size_t(2));
+        for (const auto &line : report)
+            QCOMPARE(str(line["outcome"]), QStringLiteral("succeeded"));
+        QVERIFY2(o.err.contains("redriven"), o.err.constData());
+        QCOMPARE(str(parse(cli({QStringLiteral("show"), id}).out)["status"]), QStringLiteral("SUCCEEDED"));
+
+        // A newer definition file and the latest saved version exclude each other.
+        o = cli({QStringLiteral("dlq"), QStringLiteral("replay"), QStringLiteral("--all"), QStringLiteral("--latest-version"),
+                 QStringLiteral("--definition"), newer});
+        QCOMPARE(o.exitCode, 2);
+    }
+
     void discardAndExport()
     {
         const QString id = runOrders();

@@ -101,7 +101,7 @@ private Q_SLOTS:
     {
         const auto registry = TaskRegistry::withBuiltins();
 
-        QCOMPARE(registry->names(), (std::vector<std::string>{"sluice:fail", "sluice:pass", "sluice:sleep"}));
+        QCOMPARE(registry->names(), (std::vector<std::string>{"sluice:fail", "sluice:http", "sluice:pass", "sluice:sleep"}));
         for (const auto &name : registry->names())
             QVERIFY(registry->find(name));
     }
