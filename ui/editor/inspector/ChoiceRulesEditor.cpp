@@ -12,7 +12,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPushButton>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -69,6 +69,13 @@ Json core(Json rule)
     return rule;
 }
 
+QToolButton *toolButton(const QString &text, QWidget *parent)
+{
+    auto *button = new QToolButton(parent);
+    button->setText(text);
+    return button;
+}
+
 Json defaultComparison()
 {
     return Json{{"Variable", "$.value"}, {"IsPresent", true}};
@@ -78,9 +85,9 @@ Json defaultComparison()
 
 ChoiceRulesEditor::ChoiceRulesEditor(QWidget *parent)
     : InspectorField(QStringLiteral("Choices"), {QStringLiteral("/Choices")}, parent), m_tree(new QTreeWidget(this)),
-      m_addRule(new QPushButton(tr("Add rule"), this)), m_addCondition(new QPushButton(tr("Add condition"), this)),
-      m_remove(new QPushButton(tr("Remove"), this)), m_up(new QPushButton(tr("Up"), this)),
-      m_down(new QPushButton(tr("Down"), this)), m_pane(new QWidget(this)), m_kind(new QComboBox(m_pane)),
+      m_addRule(toolButton(tr("Add rule"), this)), m_addCondition(toolButton(tr("Add condition"), this)),
+      m_remove(toolButton(tr("Remove"), this)), m_up(toolButton(QString(), this)),
+      m_down(toolButton(QString(), this)), m_pane(new QWidget(this)), m_kind(new QComboBox(m_pane)),
       m_variableLabel(new QLabel(tr("Variable"), m_pane)), m_variable(new QLineEdit(m_pane)),
       m_operatorLabel(new QLabel(tr("Operator"), m_pane)), m_operator(new QComboBox(m_pane)),
       m_isPath(new QCheckBox(tr("Compare with a path"), m_pane)), m_valueLabel(new QLabel(tr("Value"), m_pane)),
@@ -107,6 +114,8 @@ ChoiceRulesEditor::ChoiceRulesEditor(QWidget *parent)
                                   "itself and the new condition)"));
     m_remove->setObjectName(QStringLiteral("Choices.remove"));
     m_remove->setToolTip(tr("Remove the selected rule"));
+    m_up->setArrowType(Qt::UpArrow);
+    m_down->setArrowType(Qt::DownArrow);
     m_up->setObjectName(QStringLiteral("Choices.up"));
     m_up->setToolTip(tr("Move the selected rule up (rules are checked in order)"));
     m_down->setObjectName(QStringLiteral("Choices.down"));
@@ -160,8 +169,7 @@ ChoiceRulesEditor::ChoiceRulesEditor(QWidget *parent)
     layout->addWidget(m_tree);
     auto *buttons = new QHBoxLayout;
     buttons->setSpacing(4);
-    for (QPushButton *b : {m_addRule, m_addCondition, m_remove, m_up, m_down}) {
-        b->setAutoDefault(false);
+    for (QToolButton *b : {m_addRule, m_addCondition, m_remove, m_up, m_down}) {
         buttons->addWidget(b);
     }
     buttons->addStretch(1);
@@ -170,11 +178,11 @@ ChoiceRulesEditor::ChoiceRulesEditor(QWidget *parent)
     setEditor(m_tree, box);
 
     connect(m_tree, &QTreeWidget::currentItemChanged, this, &ChoiceRulesEditor::showSelected);
-    connect(m_addRule, &QPushButton::clicked, this, &ChoiceRulesEditor::addRule);
-    connect(m_addCondition, &QPushButton::clicked, this, &ChoiceRulesEditor::addCondition);
-    connect(m_remove, &QPushButton::clicked, this, &ChoiceRulesEditor::removeSelected);
-    connect(m_up, &QPushButton::clicked, this, [this] { moveSelected(-1); });
-    connect(m_down, &QPushButton::clicked, this, [this] { moveSelected(1); });
+    connect(m_addRule, &QToolButton::clicked, this, &ChoiceRulesEditor::addRule);
+    connect(m_addCondition, &QToolButton::clicked, this, &ChoiceRulesEditor::addCondition);
+    connect(m_remove, &QToolButton::clicked, this, &ChoiceRulesEditor::removeSelected);
+    connect(m_up, &QToolButton::clicked, this, [this] { moveSelected(-1); });
+    connect(m_down, &QToolButton::clicked, this, [this] { moveSelected(1); });
     connect(m_kind, &QComboBox::activated, this, &ChoiceRulesEditor::changeKind);
     connect(m_variable, &QLineEdit::editingFinished, this, &ChoiceRulesEditor::applyComparison);
     connect(m_value, &QLineEdit::editingFinished, this, &ChoiceRulesEditor::applyComparison);

@@ -6,7 +6,7 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
-class QPushButton;
+class QToolButton;
 class QTreeWidget;
 class QTreeWidgetItem;
 class QWidget;
@@ -71,11 +71,11 @@ private:
     bool m_loading = false;
 
     QTreeWidget *m_tree;
-    QPushButton *m_addRule;
-    QPushButton *m_addCondition;
-    QPushButton *m_remove;
-    QPushButton *m_up;
-    QPushButton *m_down;
+    QToolButton *m_addRule;
+    QToolButton *m_addCondition;
+    QToolButton *m_remove;
+    QToolButton *m_up;
+    QToolButton *m_down;
     QWidget *m_pane;
     QComboBox *m_kind;
     QLabel *m_variableLabel;

@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QRegularExpression>
+#include <QVBoxLayout>
 
 namespace sluice::ui {
 
@@ -384,7 +385,14 @@ ProcessorModeField::ProcessorModeField(QWidget *parent)
     m_executionType->setObjectName(QStringLiteral("ProcessorConfig.ExecutionType"));
     m_executionType->addItems({QStringLiteral("STANDARD"), QStringLiteral("EXPRESS")});
     m_executionType->setToolTip(tr("ExecutionType of the child executions of a distributed Map"));
-    setEditor(m_mode, rowOf(this, {m_mode, m_executionType}, nullptr));
+    // one above the other: side by side they would not fit a narrow dock
+    auto *column = new QWidget(this);
+    auto *layout = new QVBoxLayout(column);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(m_mode);
+    layout->addWidget(m_executionType);
+    setEditor(m_mode, column);
     connect(m_mode, &QComboBox::activated, this, &InspectorField::committed);
     connect(m_executionType, &QComboBox::activated, this, &InspectorField::committed);
 }

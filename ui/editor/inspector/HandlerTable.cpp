@@ -115,11 +115,15 @@ HandlerTable::HandlerTable(Kind kind, QWidget *parent)
     m_table->setWordWrap(true);
     m_table->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_table->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
-    m_table->setEditTriggers(QAbstractItemView::AllEditTriggers);
+    m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::SelectedClicked
+                             | QAbstractItemView::EditKeyPressed | QAbstractItemView::AnyKeyPressed);
     QHeaderView *header = m_table->horizontalHeader();
     header->setMinimumSectionSize(24);
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(0, QHeaderView::Stretch);
+    // ErrorEquals takes the width the other columns leave, but never less than a name like
+    // States.TaskFailed needs; in a narrow dock the table scrolls sideways instead of hiding the names.
+    header->setSectionResizeMode(0, m_columns.size() > 3 ? QHeaderView::Interactive : QHeaderView::Stretch);
+    m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
 
     m_add->setText(tr("Add"));
@@ -128,10 +132,10 @@ HandlerTable::HandlerTable(Kind kind, QWidget *parent)
     m_remove->setText(tr("Remove"));
     m_remove->setObjectName(m_key + QStringLiteral(".remove"));
     m_remove->setToolTip(tr("Remove the selected row"));
-    m_up->setText(tr("Up"));
+    m_up->setArrowType(Qt::UpArrow);
     m_up->setObjectName(m_key + QStringLiteral(".up"));
     m_up->setToolTip(tr("Move the selected row up (rows are tried in order)"));
-    m_down->setText(tr("Down"));
+    m_down->setArrowType(Qt::DownArrow);
     m_down->setObjectName(m_key + QStringLiteral(".down"));
     m_down->setToolTip(tr("Move the selected row down (rows are tried in order)"));
 
@@ -260,14 +264,34 @@ void HandlerTable::apply(Json &state) const
     state[s(m_key)] = list;
 }
 
+void HandlerTable::fitColumns()
+{
+    QHeaderView *header = m_table->horizontalHeader();
+    if (header->sectionResizeMode(0) != QHeaderView::Interactive)
+        return;
+    int others = 0;
+    for (int c = 1; c < m_table->columnCount(); ++c)
+        others += header->sectionSize(c);
+    const int minimum = m_table->fontMetrics().horizontalAdvance(QStringLiteral("States.TaskFailed")) + 12;
+    header->resizeSection(0, std::max(minimum, m_table->viewport()->width() - others));
+}
+
+void HandlerTable::resizeEvent(QResizeEvent *event)
+{
+    InspectorField::resizeEvent(event);
+    fitColumns();
+    fitHeight();
+}
+
 void HandlerTable::fitHeight()
 {
+    fitColumns();
     int height = m_table->horizontalHeader()->sizeHint().height() + m_table->frameWidth() * 2;
     for (int r = 0; r < m_table->rowCount(); ++r)
         height += m_table->rowHeight(r);
     if (m_table->rowCount() == 0)
         height += m_table->verticalHeader()->defaultSectionSize();
-    if (m_table->horizontalScrollBar()->isVisible())
+    if (m_table->horizontalHeader()->length() > m_table->viewport()->width())
         height += m_table->horizontalScrollBar()->sizeHint().height();
     m_table->setFixedHeight(height + 2);
 }

@@ -34,6 +34,9 @@ public:
     void removeCurrentRow();
     void moveCurrentRow(int delta);
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     enum class ColumnKind { ErrorList, Number, Jitter, Next, Path };
     struct Column
@@ -47,6 +50,7 @@ private:
     void setRow(int row, const Json &object);
     Json rowJson(int row) const;
     void fitHeight();
+    void fitColumns();
     void updateButtons();
 
     Kind m_kind;

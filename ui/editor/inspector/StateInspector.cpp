@@ -159,7 +159,13 @@ StateInspector::StateInspector(QWidget *parent)
     clear();
 }
 
-StateInspector::~StateInspector() = default;
+StateInspector::~StateInspector()
+{
+    // Hiding the editors while the widget goes away makes a focused line edit report editingFinished;
+    // nothing may reach this half-destroyed inspector.
+    for (QObject *child : findChildren<QObject *>())
+        disconnect(child, nullptr, this, nullptr);
+}
 
 void StateInspector::clear()
 {
@@ -229,7 +235,11 @@ void StateInspector::addSection(const QString &title, const std::vector<Inspecto
 
 void StateInspector::buildForm(const QString &type)
 {
-    delete m_form;
+    if (m_form) {
+        for (InspectorField *field : m_fields)
+            disconnect(field, nullptr, this, nullptr);   // a focused editor reports editingFinished as it dies
+        delete m_form;
+    }
     m_fields.clear();
     m_form = new QWidget;
     m_form->setObjectName(QStringLiteral("form"));
