@@ -14,6 +14,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QLabel>
+#include <QLayout>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QScrollArea>
@@ -143,6 +144,7 @@ private Q_SLOTS:
     void focusFieldFocusesTheEditor_data();
     void focusFieldFocusesTheEditor();
     void focusFieldOutsideTheFormOpensJson();
+    void pathsAndTemplatesComplete();
     void screenshotsFitTheDock_data();
     void screenshotsFitTheDock();
 
@@ -723,6 +725,34 @@ void TestInspector::focusFieldOutsideTheFormOpensJson()
              qPrintable(json->textCursor().block().text()));
 }
 
+void TestInspector::pathsAndTemplatesComplete()
+{
+    m_inspector->setState(QStringLiteral("PerRow"), j(kMap), kNames);
+    // a path field completes $$ context fields and intrinsic names over its whole text
+    QCompleter *completer = child<QLineEdit>("ItemsPath")->completer();
+    QVERIFY(completer);
+    completer->setCompletionPrefix(QStringLiteral("$$.Map.Item."));
+    QStringList offered;
+    for (int i = 0; completer->setCurrentRow(i); ++i)
+        offered << completer->currentCompletion();
+    QCOMPARE(offered, (QStringList{QStringLiteral("$$.Map.Item.Index"), QStringLiteral("$$.Map.Item.Value")}));
+
+    // a template editor offers them at the cursor, inside a JSON string
+    auto *selector = child<JsonEdit>("ItemSelector");
+    selector->setFocus();
+    selector->moveCursor(QTextCursor::End);
+    selector->insertPlainText(QStringLiteral("\n"));
+    QTest::keyClicks(selector, QStringLiteral("\"x.$\": \"States.Arr"));
+    auto *popup = selector->findChild<QCompleter *>()->popup();
+    QVERIFY(popup->isVisible());
+    QStringList names;
+    for (int row = 0; row < popup->model()->rowCount(); ++row)
+        names << popup->model()->index(row, 0).data().toString();
+    QVERIFY2(names.contains(QStringLiteral("States.ArrayPartition(")), qPrintable(names.join(u',')));
+    QVERIFY(!names.contains(QStringLiteral("States.Format(")));
+    QTest::keyClick(popup, Qt::Key_Escape);
+}
+
 void TestInspector::screenshotsFitTheDock_data()
 {
     QTest::addColumn<QString>("state");
@@ -741,8 +771,11 @@ void TestInspector::screenshotsFitTheDock()
     QApplication::processEvents();
     auto *scroll = child<QScrollArea>("formScroll");
     QWidget *form = scroll->widget();
-    // the whole form in one picture, at the dock's width
-    m_inspector->resize(340, std::max(900, form->sizeHint().height() + 120));
+    // the whole form in one picture, at the dock's width (word-wrapped captions make it taller than its hint)
+    m_inspector->resize(340, 4000);
+    QApplication::processEvents();
+    const int formHeight = form->layout()->totalHeightForWidth(scroll->viewport()->width());
+    m_inspector->resize(340, std::max(600, formHeight + scroll->mapTo(m_inspector.get(), QPoint(0, 0)).y() + 8));
     QApplication::processEvents();
     const QString path = QDir(QStringLiteral(SLUICE_BIN_DIR)).filePath(file);
     QVERIFY(m_inspector->grab().save(path));

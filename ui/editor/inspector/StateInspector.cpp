@@ -8,6 +8,7 @@
 #include "editor/inspector/HandlerTable.h"
 #include "editor/inspector/JsonEdit.h"
 
+#include <QCoreApplication>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -315,7 +316,7 @@ void StateInspector::buildForm(const QString &type)
             [](const Json &state) {
                 const auto it = state.find("Branches");
                 const int n = it != state.end() && it->is_array() ? int(it->size()) : 0;
-                return tr("%n branch(es)", nullptr, n);
+                return QCoreApplication::translate("sluice::ui::StateInspector", "%n branch(es)", nullptr, n);
             },
             m_form));
     } else if (t == StateType::Map) {
