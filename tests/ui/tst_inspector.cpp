@@ -50,7 +50,9 @@ struct Edits
     explicit Edits(StateInspector &inspector)
     {
         QObject::connect(&inspector, &StateInspector::stateEdited, &inspector,
-                         [this](const QString &name, const Json &json) { list.push_back({name, json}); });
+                         [this](const QString &name, const Json &json) {
+                             list.push_back({name, json});
+                         });
     }
     std::vector<std::pair<QString, Json>> list;
     size_t count() const { return list.size(); }
@@ -149,8 +151,7 @@ private Q_SLOTS:
     void screenshotsFitTheDock();
 
 private:
-    template <typename T>
-    T *child(const char *name) const
+    template <typename T> T *child(const char *name) const
     {
         T *w = m_inspector->findChild<T *>(QString::fromUtf8(name));
         if (!w)
@@ -215,7 +216,7 @@ void TestInspector::setStateNeverEmits()
 void TestInspector::taskTimeoutEditKeepsUnknownFields()
 {
     Json state = j(kTask);
-    state["X-Sluice-Note"] = {{"kept", true}};   // a field no widget shows (and the core refuses)
+    state["X-Sluice-Note"] = {{"kept", true}}; // a field no widget shows (and the core refuses)
     m_inspector->setState(QStringLiteral("Load"), state, kNames);
     Edits edits(*m_inspector);
 
@@ -247,7 +248,7 @@ void TestInspector::taskResourceComboAndNext()
 
     auto *next = child<QComboBox>("Next");
     QCOMPARE(next->currentText(), QStringLiteral("Transform"));
-    next->setCurrentIndex(0);   // End
+    next->setCurrentIndex(0); // End
     Q_EMIT next->activated(0);
     expected.erase("Next");
     expected["End"] = true;
@@ -281,7 +282,7 @@ void TestInspector::numberOutOfRangeBlocksEmission()
     Edits edits(*m_inspector);
     auto *heartbeat = child<QLineEdit>("HeartbeatSeconds");
 
-    QTest::keyClicks(heartbeat, QStringLiteral("90"));   // as you type: not smaller than TimeoutSeconds (60)
+    QTest::keyClicks(heartbeat, QStringLiteral("90")); // as you type: not smaller than TimeoutSeconds (60)
     QVERIFY(heartbeat->property("invalid").toBool());
     QVERIFY(fieldOf(heartbeat)->messageText().contains(QStringLiteral("smaller than TimeoutSeconds")));
     QTest::keyClick(heartbeat, Qt::Key_Return);
@@ -306,17 +307,19 @@ void TestInspector::passResultJsonAndBadJson()
 
     typeInto(result, QStringLiteral(R"({"a": 1, "b": [true, null]})"));
     QCOMPARE(edits.count(), size_t(1));
-    QCOMPARE(dump(edits.last()),
-             dump(j(R"({"Type": "Pass", "Result": {"a": 1, "b": [true, null]}, "ResultPath": "$.r", "End": true})")));
+    QCOMPARE(
+        dump(edits.last()),
+        dump(j(
+            R"({"Type": "Pass", "Result": {"a": 1, "b": [true, null]}, "ResultPath": "$.r", "End": true})")));
 
     auto *parameters = child<JsonEdit>("Parameters");
-    typeInto(parameters, QStringLiteral(R"({"x.$": "$.y")"));   // unterminated
+    typeInto(parameters, QStringLiteral(R"({"x.$": "$.y")")); // unterminated
     QCOMPARE(edits.count(), size_t(1));
     QVERIFY(parameters->property("invalid").toBool());
     QVERIFY(fieldOf(parameters)->messageText().startsWith(QStringLiteral("Not valid JSON")));
-    QCOMPARE(parameters->toPlainText(), QStringLiteral(R"({"x.$": "$.y")"));   // the text is kept
+    QCOMPARE(parameters->toPlainText(), QStringLiteral(R"({"x.$": "$.y")")); // the text is kept
 
-    typeInto(parameters, QStringLiteral(R"j({"x.$": "States.Nope(1)"})j"));   // JSON, but not a valid template
+    typeInto(parameters, QStringLiteral(R"j({"x.$": "States.Nope(1)"})j")); // JSON, but not a valid template
     QCOMPARE(edits.count(), size_t(1));
     QVERIFY(fieldOf(parameters)->messageText().contains(QStringLiteral("Nope")));
 
@@ -327,18 +330,20 @@ void TestInspector::passResultJsonAndBadJson()
 
 void TestInspector::waitSwitchesBetweenSecondsAndTimestamp()
 {
-    m_inspector->setState(QStringLiteral("Load"), j(R"({"Type": "Wait", "Seconds": 5, "Next": "Done"})"), kNames);
+    m_inspector->setState(QStringLiteral("Load"), j(R"({"Type": "Wait", "Seconds": 5, "Next": "Done"})"),
+                          kNames);
     Edits edits(*m_inspector);
     auto *kind = child<QComboBox>("Wait.kind");
     auto *value = child<QLineEdit>("Wait");
     QCOMPARE(value->text(), QStringLiteral("5"));
 
-    kind->setCurrentIndex(1);   // Timestamp: "5" is no timestamp, so nothing goes out
+    kind->setCurrentIndex(1); // Timestamp: "5" is no timestamp, so nothing goes out
     QCOMPARE(edits.count(), size_t(0));
     QVERIFY(value->property("invalid").toBool());
     typeInto(value, QStringLiteral("2030-01-01T00:00:00Z"));
     QCOMPARE(edits.count(), size_t(1));
-    QCOMPARE(dump(edits.last()), dump(j(R"({"Type": "Wait", "Timestamp": "2030-01-01T00:00:00Z", "Next": "Done"})")));
+    QCOMPARE(dump(edits.last()),
+             dump(j(R"({"Type": "Wait", "Timestamp": "2030-01-01T00:00:00Z", "Next": "Done"})")));
 }
 
 void TestInspector::failErrorAndCausePath()
@@ -349,9 +354,11 @@ void TestInspector::failErrorAndCausePath()
     child<QComboBox>("Cause.kind")->setCurrentIndex(1);
     typeInto(child<QLineEdit>("Cause"), QStringLiteral("States.Format('row {}', $.row)"));
     QCOMPARE(edits.count(), size_t(2));
-    QCOMPARE(dump(edits.last()),
-             dump(j(R"j({"Type": "Fail", "Error": "Etl.BadRow", "CausePath": "States.Format('row {}', $.row)"})j")));
-    QVERIFY(!m_inspector->findChild<QLineEdit *>(QStringLiteral("InputPath")));   // Fail has no InputPath
+    QCOMPARE(
+        dump(edits.last()),
+        dump(j(
+            R"j({"Type": "Fail", "Error": "Etl.BadRow", "CausePath": "States.Format('row {}', $.row)"})j")));
+    QVERIFY(!m_inspector->findChild<QLineEdit *>(QStringLiteral("InputPath"))); // Fail has no InputPath
 }
 
 void TestInspector::succeedOutputPathNull()
@@ -426,7 +433,7 @@ void TestInspector::retryTableEditAddMoveRemove()
 
     table->item(0, field->columnOf(QStringLiteral("MaxAttempts")))->setText(QStringLiteral("4"));
     Json expected = j(kTask);
-    expected["Retry"][0]["MaxAttempts"] = 4;   // Comment stays with its row
+    expected["Retry"][0]["MaxAttempts"] = 4; // Comment stays with its row
     QCOMPARE(edits.count(), size_t(1));
     QCOMPARE(dump(edits.last()), dump(expected));
 
@@ -457,16 +464,17 @@ void TestInspector::retryCellTypedThroughItsEditor()
     table->editItem(table->item(0, 0));
     auto *editor = qobject_cast<QLineEdit *>(QApplication::focusWidget());
     QVERIFY(editor);
-    QVERIFY(editor->completer());   // completes States.* names
+    QVERIFY(editor->completer()); // completes States.* names
     editor->selectAll();
     QTest::keyClicks(editor, QStringLiteral("States.Timeout, States.TaskFailed"));
-    QVERIFY(editor->completer()->popup()->isVisible());   // it offered States.TaskFailed
+    QVERIFY(editor->completer()->popup()->isVisible()); // it offered States.TaskFailed
     editor->completer()->popup()->hide();
     QTest::keyClick(editor, Qt::Key_Return);
     // the delegate commits on its next event loop turn
     QTRY_COMPARE(table->item(0, 0)->text(), QStringLiteral("States.Timeout, States.TaskFailed"));
     QCOMPARE(edits.count(), size_t(1));
-    QCOMPARE(dump(edits.last()["Retry"][0]["ErrorEquals"]), dump(j(R"(["States.Timeout", "States.TaskFailed"])")));
+    QCOMPARE(dump(edits.last()["Retry"][0]["ErrorEquals"]),
+             dump(j(R"(["States.Timeout", "States.TaskFailed"])")));
 }
 
 void TestInspector::invalidRetryCellBlocksEmission()
@@ -495,9 +503,10 @@ void TestInspector::catchTableNext()
     table->item(0, 1)->setText(QStringLiteral("Done"));
     table->item(0, 2)->setText(QStringLiteral("null"));
     QCOMPARE(edits.count(), size_t(2));
-    QCOMPARE(dump(edits.last()["Catch"]), dump(j(R"([{"ErrorEquals": ["States.ALL"], "Next": "Done", "ResultPath": null}])")));
+    QCOMPARE(dump(edits.last()["Catch"]),
+             dump(j(R"([{"ErrorEquals": ["States.ALL"], "Next": "Done", "ResultPath": null}])")));
 
-    table->item(0, 1)->setText(QStringLiteral("Nowhere"));   // not a state
+    table->item(0, 1)->setText(QStringLiteral("Nowhere")); // not a state
     QCOMPARE(edits.count(), size_t(2));
     QVERIFY(qobject_cast<HandlerTable *>(fieldOf(table))->messageText().contains(QStringLiteral("Nowhere")));
 }
@@ -520,7 +529,8 @@ void TestInspector::choiceRuleBuilderEdits()
     QCOMPARE(dump(edits.last()), dump(expected));
 
     // the operator: >= with a path operand
-    rules->operatorCombo()->setCurrentIndex(rules->operatorCombo()->findText(QStringLiteral("NumericGreaterThanEquals")));
+    rules->operatorCombo()->setCurrentIndex(
+        rules->operatorCombo()->findText(QStringLiteral("NumericGreaterThanEquals")));
     Q_EMIT rules->operatorCombo()->activated(rules->operatorCombo()->currentIndex());
     rules->pathBox()->setChecked(true);
     typeInto(rules->valueEdit(), QStringLiteral("$.limit"));
@@ -554,7 +564,8 @@ void TestInspector::choiceRuleBuilderEdits()
     typeInto(rules->variableEdit(), QStringLiteral("$.price"));
     rules->addRule();
     QCOMPARE(edits.last()["Choices"].size(), size_t(3));
-    QCOMPARE(dump(edits.last()["Choices"][2]), dump(j(R"({"Variable": "$.value", "IsPresent": true, "Next": "Load"})")));
+    QCOMPARE(dump(edits.last()["Choices"][2]),
+             dump(j(R"({"Variable": "$.value", "IsPresent": true, "Next": "Load"})")));
 }
 
 void TestInspector::choiceRuleKindChangeAndRemove()
@@ -567,7 +578,8 @@ void TestInspector::choiceRuleKindChangeAndRemove()
     QVERIFY(rules->selectRule(QStringLiteral("/0")));
     rules->kindCombo()->setCurrentIndex(2);
     Q_EMIT rules->kindCombo()->activated(2);
-    QCOMPARE(dump(edits.last()["Choices"][0]), dump(j(R"({"Or": [{"Variable": "$.price", "NumericGreaterThan": 100}], "Next": "Transform"})")));
+    QCOMPARE(dump(edits.last()["Choices"][0]),
+             dump(j(R"({"Or": [{"Variable": "$.price", "NumericGreaterThan": 100}], "Next": "Transform"})")));
 
     rules->addCondition();
     QCOMPARE(edits.last()["Choices"][0]["Or"].size(), size_t(2));
@@ -576,7 +588,8 @@ void TestInspector::choiceRuleKindChangeAndRemove()
     // removing the rule inside a Not removes the Not
     QVERIFY(rules->selectRule(QStringLiteral("/1/And/1/Not")));
     rules->removeSelected();
-    QCOMPARE(dump(edits.last()["Choices"][1]), dump(j(R"({"And": [{"Variable": "$.kind", "StringEquals": "x"}], "Next": "Done"})")));
+    QCOMPARE(dump(edits.last()["Choices"][1]),
+             dump(j(R"({"And": [{"Variable": "$.kind", "StringEquals": "x"}], "Next": "Done"})")));
 
     QVERIFY(rules->selectRule(QStringLiteral("/1")));
     rules->moveSelected(-1);
@@ -590,7 +603,7 @@ void TestInspector::choiceDefault()
     Edits edits(*m_inspector);
     auto *def = child<QComboBox>("Default");
     QCOMPARE(def->currentText(), QStringLiteral("Failed"));
-    def->setCurrentIndex(0);   // none
+    def->setCurrentIndex(0); // none
     Q_EMIT def->activated(0);
     Json expected = j(kChoice);
     expected.erase("Default");
@@ -634,7 +647,7 @@ void TestInspector::jsonTabInvalidLosesNothing()
     QVERIFY(child<QLabel>("jsonMessage")->text().startsWith(QStringLiteral("Not valid JSON")));
     QTest::keyClick(json, Qt::Key_Return, Qt::ControlModifier);
     QCOMPARE(edits.count(), size_t(0));
-    QCOMPARE(json->toPlainText(), QStringLiteral(R"({"Type": "Task", "Resource": )"));   // kept for fixing
+    QCOMPARE(json->toPlainText(), QStringLiteral(R"({"Type": "Task", "Resource": )")); // kept for fixing
     QCOMPARE(dump(m_inspector->stateJson()), dump(j(kTask)));
 
     json->selectAll();
@@ -646,6 +659,14 @@ void TestInspector::jsonTabInvalidLosesNothing()
     QCOMPARE(dump(Json::parse(json->toPlainText().toStdString())), dump(j(kTask)));
     QVERIFY(child<QLabel>("jsonMessage")->isHidden());
     QCOMPARE(edits.count(), size_t(0));
+
+    // Revert also drops a valid edit: clicking it does not first apply the text by taking the focus
+    json->setFocus();
+    json->selectAll();
+    json->insertPlainText(QStringLiteral(R"({"Type": "Task", "Resource": "sluice:sql", "End": true})"));
+    QTest::mouseClick(child<QPushButton>("jsonRevert"), Qt::LeftButton);
+    QCOMPARE(edits.count(), size_t(0));
+    QCOMPARE(dump(Json::parse(json->toPlainText().toStdString())), dump(j(kTask)));
 }
 
 void TestInspector::renameRequestedAndRefused()
@@ -655,7 +676,7 @@ void TestInspector::renameRequestedAndRefused()
     QSignalSpy renames(m_inspector.get(), &StateInspector::renameRequested);
     auto *name = child<QLineEdit>("Name");
 
-    typeInto(name, QStringLiteral("Done"));   // taken
+    typeInto(name, QStringLiteral("Done")); // taken
     QCOMPARE(renames.count(), 0);
     QVERIFY(name->property("invalid").toBool());
 
@@ -671,18 +692,28 @@ void TestInspector::focusFieldFocusesTheEditor_data()
     QTest::addColumn<QString>("state");
     QTest::addColumn<QString>("pointer");
     QTest::addColumn<QString>("widget");
-    QTest::newRow("retry cell") << QString::fromUtf8(kTask) << "/Retry/1/MaxAttempts" << "Retry";
-    QTest::newRow("parameters") << QString::fromUtf8(kTask) << "/Parameters/url.$" << "Parameters";
-    QTest::newRow("timeout") << QString::fromUtf8(kTask) << "/TimeoutSeconds" << "TimeoutSeconds";
-    QTest::newRow("timeout path") << QString::fromUtf8(kTask) << "/TimeoutSecondsPath" << "TimeoutSeconds";
-    QTest::newRow("end") << QString::fromUtf8(kTask) << "/End" << "Next";
-    QTest::newRow("name") << QString::fromUtf8(kTask) << "" << "Name";
-    QTest::newRow("rule variable") << QString::fromUtf8(kChoice) << "/Choices/1/And/0/Variable" << "Choices.Variable";
-    QTest::newRow("rule next") << QString::fromUtf8(kChoice) << "/Choices/0/Next" << "Choices.Next";
-    QTest::newRow("rule operand") << QString::fromUtf8(kChoice) << "/Choices/0/NumericGreaterThan" << "Choices.value";
+    QTest::newRow("retry cell") << QString::fromUtf8(kTask) << "/Retry/1/MaxAttempts"
+                                << "Retry";
+    QTest::newRow("parameters") << QString::fromUtf8(kTask) << "/Parameters/url.$"
+                                << "Parameters";
+    QTest::newRow("timeout") << QString::fromUtf8(kTask) << "/TimeoutSeconds"
+                             << "TimeoutSeconds";
+    QTest::newRow("timeout path") << QString::fromUtf8(kTask) << "/TimeoutSecondsPath"
+                                  << "TimeoutSeconds";
+    QTest::newRow("end") << QString::fromUtf8(kTask) << "/End"
+                         << "Next";
+    QTest::newRow("name") << QString::fromUtf8(kTask) << ""
+                          << "Name";
+    QTest::newRow("rule variable") << QString::fromUtf8(kChoice) << "/Choices/1/And/0/Variable"
+                                   << "Choices.Variable";
+    QTest::newRow("rule next") << QString::fromUtf8(kChoice) << "/Choices/0/Next"
+                               << "Choices.Next";
+    QTest::newRow("rule operand") << QString::fromUtf8(kChoice) << "/Choices/0/NumericGreaterThan"
+                                  << "Choices.value";
     QTest::newRow("map mode") << QString::fromUtf8(kMap) << "/ItemProcessor/ProcessorConfig/Mode"
                               << "ProcessorConfig.Mode";
-    QTest::newRow("catch next") << QString::fromUtf8(kMap) << "/Catch/0/Next" << "Catch";
+    QTest::newRow("catch next") << QString::fromUtf8(kMap) << "/Catch/0/Next"
+                                << "Catch";
 }
 
 void TestInspector::focusFieldFocusesTheEditor()
@@ -691,7 +722,7 @@ void TestInspector::focusFieldFocusesTheEditor()
     QFETCH(QString, pointer);
     QFETCH(QString, widget);
     m_inspector->setState(QStringLiteral("Load"), Json::parse(state.toStdString()), kNames);
-    m_inspector->findChild<QTabWidget *>()->setCurrentIndex(1);   // starting from the JSON tab
+    m_inspector->findChild<QTabWidget *>()->setCurrentIndex(1); // starting from the JSON tab
 
     m_inspector->focusField(pointer);
 
@@ -704,12 +735,14 @@ void TestInspector::focusFieldFocusesTheEditor()
     if (pointer.startsWith(QStringLiteral("/Retry/"))) {
         auto *table = qobject_cast<QTableWidget *>(expected);
         QCOMPARE(table->currentRow(), 1);
-        QCOMPARE(table->currentColumn(), 2);   // MaxAttempts
+        QCOMPARE(table->currentColumn(), 2); // MaxAttempts
     }
     if (pointer == QStringLiteral("/TimeoutSecondsPath"))
-        QCOMPARE(m_inspector->findChild<QComboBox *>(QStringLiteral("TimeoutSeconds.kind"))->currentIndex(), 1);
+        QCOMPARE(m_inspector->findChild<QComboBox *>(QStringLiteral("TimeoutSeconds.kind"))->currentIndex(),
+                 1);
     if (pointer.startsWith(QStringLiteral("/Choices/1/And/0"))) {
-        auto *rules = qobject_cast<ChoiceRulesEditor *>(fieldOf(m_inspector->findChild<QTreeWidget *>(QStringLiteral("Choices"))));
+        auto *rules = qobject_cast<ChoiceRulesEditor *>(
+            fieldOf(m_inspector->findChild<QTreeWidget *>(QStringLiteral("Choices"))));
         QCOMPARE(rules->selectedRule(), QStringLiteral("/1/And/0"));
     }
 }
@@ -735,7 +768,8 @@ void TestInspector::pathsAndTemplatesComplete()
     QStringList offered;
     for (int i = 0; completer->setCurrentRow(i); ++i)
         offered << completer->currentCompletion();
-    QCOMPARE(offered, (QStringList{QStringLiteral("$$.Map.Item.Index"), QStringLiteral("$$.Map.Item.Value")}));
+    QCOMPARE(offered,
+             (QStringList{QStringLiteral("$$.Map.Item.Index"), QStringLiteral("$$.Map.Item.Value")}));
 
     // a template editor offers them at the cursor, inside a JSON string
     auto *selector = child<JsonEdit>("ItemSelector");
@@ -775,14 +809,16 @@ void TestInspector::screenshotsFitTheDock()
     m_inspector->resize(340, 4000);
     QApplication::processEvents();
     const int formHeight = form->layout()->totalHeightForWidth(scroll->viewport()->width());
-    m_inspector->resize(340, std::max(600, formHeight + scroll->mapTo(m_inspector.get(), QPoint(0, 0)).y() + 8));
+    m_inspector->resize(340,
+                        std::max(600, formHeight + scroll->mapTo(m_inspector.get(), QPoint(0, 0)).y() + 8));
     QApplication::processEvents();
     const QString path = QDir(QStringLiteral(SLUICE_BIN_DIR)).filePath(file);
     QVERIFY(m_inspector->grab().save(path));
     qInfo("screenshot: %s", qPrintable(path));
     // nothing is cut off on the right: the form needs no more width than the dock gives it
     QVERIFY2(form->minimumSizeHint().width() <= scroll->viewport()->width(),
-             qPrintable(QStringLiteral("form needs %1 px, has %2").arg(form->minimumSizeHint().width())
+             qPrintable(QStringLiteral("form needs %1 px, has %2")
+                            .arg(form->minimumSizeHint().width())
                             .arg(scroll->viewport()->width())));
     for (auto *field : form->findChildren<InspectorField *>()) {
         if (field->isVisibleTo(form))

@@ -24,22 +24,33 @@ QString operandText(const Json &operand, bool isPath)
 struct Operator
 {
     std::string_view name;
-    const char *symbol;   ///< infix symbol; nullptr for the Is* tests
+    const char *symbol; ///< infix symbol; nullptr for the Is* tests
 };
 
 constexpr Operator kComparisons[] = {
-    {"StringEquals", "=="},         {"StringLessThan", "<"},          {"StringGreaterThan", ">"},
-    {"StringLessThanEquals", "<="}, {"StringGreaterThanEquals", ">="}, {"StringMatches", "matches"},
-    {"NumericEquals", "=="},        {"NumericLessThan", "<"},         {"NumericGreaterThan", ">"},
-    {"NumericLessThanEquals", "<="}, {"NumericGreaterThanEquals", ">="}, {"BooleanEquals", "=="},
-    {"TimestampEquals", "=="},      {"TimestampLessThan", "<"},       {"TimestampGreaterThan", ">"},
-    {"TimestampLessThanEquals", "<="}, {"TimestampGreaterThanEquals", ">="},
+    {"StringEquals", "=="},
+    {"StringLessThan", "<"},
+    {"StringGreaterThan", ">"},
+    {"StringLessThanEquals", "<="},
+    {"StringGreaterThanEquals", ">="},
+    {"StringMatches", "matches"},
+    {"NumericEquals", "=="},
+    {"NumericLessThan", "<"},
+    {"NumericGreaterThan", ">"},
+    {"NumericLessThanEquals", "<="},
+    {"NumericGreaterThanEquals", ">="},
+    {"BooleanEquals", "=="},
+    {"TimestampEquals", "=="},
+    {"TimestampLessThan", "<"},
+    {"TimestampGreaterThan", ">"},
+    {"TimestampLessThanEquals", "<="},
+    {"TimestampGreaterThanEquals", ">="},
 };
 
 /// IsNull -> "null", IsPresent -> "present", ...
 constexpr std::pair<std::string_view, const char *> kTests[] = {
-    {"IsNull", "null"},       {"IsPresent", "present"}, {"IsNumeric", "numeric"},
-    {"IsString", "string"},   {"IsBoolean", "boolean"}, {"IsTimestamp", "a timestamp"},
+    {"IsNull", "null"},     {"IsPresent", "present"}, {"IsNumeric", "numeric"},
+    {"IsString", "string"}, {"IsBoolean", "boolean"}, {"IsTimestamp", "a timestamp"},
 };
 
 QString ruleText(const Json &rule, bool nested);
@@ -57,8 +68,8 @@ QString joined(const Json &children, const char *glue)
 QString comparisonText(const Json &rule)
 {
     const auto variable = rule.find("Variable");
-    const QString var =
-        variable != rule.end() && variable->is_string() ? q(variable->get<std::string>()) : QStringLiteral("?");
+    const QString var = variable != rule.end() && variable->is_string() ? q(variable->get<std::string>())
+                                                                        : QStringLiteral("?");
     for (const auto &item : rule.items()) {
         std::string_view key = item.key();
         const bool isPath = key.size() > 4 && key.ends_with("Path");
@@ -75,7 +86,8 @@ QString comparisonText(const Json &rule)
                 continue;
             if (base == "BooleanEquals" && !isPath && item.value().is_boolean())
                 return item.value().get<bool>() ? var : QStringLiteral("!") + var;
-            return QStringLiteral("%1 %2 %3").arg(var, QLatin1String(op.symbol), operandText(item.value(), isPath));
+            return QStringLiteral("%1 %2 %3")
+                .arg(var, QLatin1String(op.symbol), operandText(item.value(), isPath));
         }
     }
     return var + QStringLiteral(" ?");

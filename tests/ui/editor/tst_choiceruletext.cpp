@@ -23,7 +23,8 @@ private Q_SLOTS:
         QVERIFY(rows.size() >= 20);
         for (const Json &row : rows) {
             QTest::newRow(row["name"].get<std::string>().c_str())
-                << QString::fromStdString(row["rule"].dump()) << QString::fromStdString(row["text"].get<std::string>());
+                << QString::fromStdString(row["rule"].dump())
+                << QString::fromStdString(row["text"].get<std::string>());
         }
     }
     void renders()

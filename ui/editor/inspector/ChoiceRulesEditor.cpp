@@ -20,7 +20,7 @@ namespace sluice::ui {
 
 namespace {
 
-constexpr int kPointerRole = Qt::UserRole + 1;   // the rule's pointer inside Choices ("/0/And/1")
+constexpr int kPointerRole = Qt::UserRole + 1; // the rule's pointer inside Choices ("/0/And/1")
 
 std::string s(const QString &text)
 {
@@ -84,14 +84,15 @@ Json defaultComparison()
 } // namespace
 
 ChoiceRulesEditor::ChoiceRulesEditor(QWidget *parent)
-    : InspectorField(QStringLiteral("Choices"), {QStringLiteral("/Choices")}, parent), m_tree(new QTreeWidget(this)),
-      m_addRule(toolButton(tr("Add rule"), this)), m_addCondition(toolButton(tr("Add condition"), this)),
-      m_remove(toolButton(tr("Remove"), this)), m_up(toolButton(QString(), this)),
-      m_down(toolButton(QString(), this)), m_pane(new QWidget(this)), m_kind(new QComboBox(m_pane)),
-      m_variableLabel(new QLabel(tr("Variable"), m_pane)), m_variable(new QLineEdit(m_pane)),
-      m_operatorLabel(new QLabel(tr("Operator"), m_pane)), m_operator(new QComboBox(m_pane)),
-      m_isPath(new QCheckBox(tr("Compare with a path"), m_pane)), m_valueLabel(new QLabel(tr("Value"), m_pane)),
-      m_value(new QLineEdit(m_pane)), m_boolValue(new QComboBox(m_pane)), m_nextLabel(new QLabel(tr("Next"), m_pane)),
+    : InspectorField(QStringLiteral("Choices"), {QStringLiteral("/Choices")}, parent),
+      m_tree(new QTreeWidget(this)), m_addRule(toolButton(tr("Add rule"), this)),
+      m_addCondition(toolButton(tr("Add condition"), this)), m_remove(toolButton(tr("Remove"), this)),
+      m_up(toolButton(QString(), this)), m_down(toolButton(QString(), this)), m_pane(new QWidget(this)),
+      m_kind(new QComboBox(m_pane)), m_variableLabel(new QLabel(tr("Variable"), m_pane)),
+      m_variable(new QLineEdit(m_pane)), m_operatorLabel(new QLabel(tr("Operator"), m_pane)),
+      m_operator(new QComboBox(m_pane)), m_isPath(new QCheckBox(tr("Compare with a path"), m_pane)),
+      m_valueLabel(new QLabel(tr("Value"), m_pane)), m_value(new QLineEdit(m_pane)),
+      m_boolValue(new QComboBox(m_pane)), m_nextLabel(new QLabel(tr("Next"), m_pane)),
       m_next(new QComboBox(m_pane))
 {
     setWide(true);
@@ -132,8 +133,9 @@ ChoiceRulesEditor::ChoiceRulesEditor(QWidget *parent)
     m_operator->setObjectName(QStringLiteral("Choices.operator"));
     for (int i = 0; i <= int(Op::IsTimestamp); ++i)
         m_operator->addItem(QString::fromUtf8(choiceOpName(Op(i))), i);
-    m_operator->setToolTip(tr("The comparison: String…, Numeric…, Boolean…, Timestamp… operators, StringMatches "
-                              "(with * wildcards) and the Is… type tests"));
+    m_operator->setToolTip(
+        tr("The comparison: String…, Numeric…, Boolean…, Timestamp… operators, StringMatches "
+           "(with * wildcards) and the Is… type tests"));
     m_operator->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_operator->setMinimumContentsLength(12);
     m_isPath->setObjectName(QStringLiteral("Choices.isPath"));
@@ -264,7 +266,8 @@ void ChoiceRulesEditor::addItems(QTreeWidgetItem *parent, const Json &rule, cons
         const Json &children = rule[key];
         if (children.is_array()) {
             for (size_t i = 0; i < children.size(); ++i)
-                addItems(item, children[i], pointer + QStringLiteral("/%1/%2").arg(QLatin1String(key)).arg(i));
+                addItems(item, children[i],
+                         pointer + QStringLiteral("/%1/%2").arg(QLatin1String(key)).arg(i));
         }
     } else if (kind == Kind::Not && rule["Not"].is_object() && !rule["Not"].empty()) {
         addItems(item, rule["Not"], pointer + QStringLiteral("/Not"));
@@ -290,8 +293,9 @@ void ChoiceRulesEditor::refreshTexts()
         item->setToolTip(0, choiceRuleText(*rule));
         if (topLevel) {
             const auto next = rule->is_object() ? rule->find("Next") : rule->end();
-            item->setText(1, rule->is_object() && next != rule->end() ? QStringLiteral("→ ") + textFromJson(*next)
-                                                                       : QString());
+            item->setText(1, rule->is_object() && next != rule->end()
+                                 ? QStringLiteral("→ ") + textFromJson(*next)
+                                 : QString());
         }
     }
 }
@@ -312,8 +316,8 @@ void ChoiceRulesEditor::rebuild(const QString &select)
     for (QTreeWidgetItemIterator it(m_tree); *it; ++it)
         ++rows;
     const int rowHeight = std::max(m_tree->fontMetrics().height() + 6, 20);
-    m_tree->setFixedHeight(m_tree->header()->sizeHint().height() + rowHeight * std::clamp(rows, 3, 10)
-                           + m_tree->frameWidth() * 2 + 4);
+    m_tree->setFixedHeight(m_tree->header()->sizeHint().height() + rowHeight * std::clamp(rows, 3, 10) +
+                           m_tree->frameWidth() * 2 + 4);
 }
 
 bool ChoiceRulesEditor::selectRule(const QString &pointer)
@@ -371,10 +375,11 @@ void ChoiceRulesEditor::showSelected()
     const int index = pointer.section(QLatin1Char('/'), -1).toInt(&ok);
     const Json *siblings = parent.isEmpty() ? &m_rules : node(parent);
     m_up->setEnabled(inArray && ok && index > 0);
-    m_down->setEnabled(inArray && ok && siblings && siblings->is_array() && index + 1 < int(siblings->size()));
+    m_down->setEnabled(inArray && ok && siblings && siblings->is_array() &&
+                       index + 1 < int(siblings->size()));
 
-    const QSignalBlocker b1(m_kind), b2(m_variable), b3(m_operator), b4(m_isPath), b5(m_value), b6(m_boolValue),
-        b7(m_next);
+    const QSignalBlocker b1(m_kind), b2(m_variable), b3(m_operator), b4(m_isPath), b5(m_value),
+        b6(m_boolValue), b7(m_next);
     const Kind kind = rule ? kindOf(*rule) : Kind::Compare;
     m_kind->setCurrentIndex(m_kind->findData(int(kind)));
     const bool compare = rule && kind == Kind::Compare;
@@ -463,7 +468,7 @@ void ChoiceRulesEditor::changeKind()
     const Kind to = Kind(m_kind->currentData().toInt());
     if (from == to)
         return;
-    Json extras = Json::object();   // Next and Comment stay on the rule that replaces this one
+    Json extras = Json::object(); // Next and Comment stay on the rule that replaces this one
     for (const char *key : {"Next", "Comment"}) {
         if (rule->is_object() && rule->contains(key))
             extras[key] = (*rule)[key];
@@ -477,8 +482,9 @@ void ChoiceRulesEditor::changeKind()
             first = inner["Not"];
         else if (inner[keyOf(from)].is_array() && !inner[keyOf(from)].empty())
             first = inner[keyOf(from)][0];
-        replacement = kindOf(first) == Kind::Compare && first.is_object() && comparisonOf(first) ? core(first)
-                                                                                                 : defaultComparison();
+        replacement = kindOf(first) == Kind::Compare && first.is_object() && comparisonOf(first)
+                          ? core(first)
+                          : defaultComparison();
     } else if (to == Kind::Not) {
         replacement = Json{{"Not", inner}};
     } else if (from == Kind::And || from == Kind::Or) {
@@ -524,7 +530,7 @@ void ChoiceRulesEditor::addCondition()
             select = pointer + QStringLiteral("/Not");
             break;
         }
-        [[fallthrough]];   // a full Not: wrap it in And like a comparison
+        [[fallthrough]]; // a full Not: wrap it in And like a comparison
     case Kind::Compare: {
         Json extras = Json::object();
         for (const char *key : {"Next", "Comment"}) {
@@ -627,7 +633,7 @@ void ChoiceRulesEditor::focusPointer(const QString &pointer)
     else if (field == QLatin1String("/Next"))
         target = m_next;
     else if (field.size() > 1 && choiceOpFromName(s(field.mid(1)), nullptr))
-        target = m_value->isVisible() ? static_cast<QWidget *>(m_value) : m_boolValue;
+        target = !m_value->isHidden() ? static_cast<QWidget *>(m_value) : m_boolValue;
     target->setFocus(Qt::OtherFocusReason);
 }
 

@@ -65,7 +65,7 @@ private:
     QString defaultNext() const;
 
     Json m_rules = Json::array();
-    bool m_present = false;   ///< the state has Choices (an edit writes it even when empty)
+    bool m_present = false; ///< the state has Choices (an edit writes it even when empty)
     QStringList m_names;
     QString m_self;
     bool m_loading = false;

@@ -12,10 +12,10 @@ QStringList pathSuggestions()
 {
     QStringList words{QStringLiteral("$"), QStringLiteral("$."), QStringLiteral("$$")};
     // The context object as the engine builds it (Execution, StateMachine, State, Map.Item) plus Task.Token.
-    for (const char *field : {"Execution.Id", "Execution.Input", "Execution.Name", "Execution.RoleArn",
-                              "Execution.StartTime", "Execution.RedriveCount", "StateMachine.Id",
-                              "StateMachine.Name", "State.Name", "State.EnteredTime", "State.RetryCount",
-                              "Map.Item.Index", "Map.Item.Value", "Task.Token"})
+    for (const char *field :
+         {"Execution.Id", "Execution.Input", "Execution.Name", "Execution.RoleArn", "Execution.StartTime",
+          "Execution.RedriveCount", "StateMachine.Id", "StateMachine.Name", "State.Name", "State.EnteredTime",
+          "State.RetryCount", "Map.Item.Index", "Map.Item.Value", "Task.Token"})
         words << QStringLiteral("$$.") + QLatin1String(field);
     for (std::string_view name : Intrinsic::functionNames())
         words << QString::fromUtf8(name.data(), qsizetype(name.size())) + QLatin1Char('(');
@@ -25,12 +25,12 @@ QStringList pathSuggestions()
 QStringList errorNameSuggestions()
 {
     QStringList words;
-    for (const char *name : {errors::kAll, errors::kTaskFailed, errors::kTimeout, errors::kHeartbeatTimeout,
-                             errors::kRuntime, errors::kPermissions, errors::kResultPathMatchFailure,
-                             errors::kParameterPathFailure, errors::kBranchFailed, errors::kNoChoiceMatched,
-                             errors::kIntrinsicFailure, errors::kExceedToleratedFailureThreshold,
-                             errors::kItemReaderFailed, errors::kResultWriterFailed, errors::kDataLimitExceeded,
-                             errors::kQueryEvaluationError})
+    for (const char *name :
+         {errors::kAll, errors::kTaskFailed, errors::kTimeout, errors::kHeartbeatTimeout, errors::kRuntime,
+          errors::kPermissions, errors::kResultPathMatchFailure, errors::kParameterPathFailure,
+          errors::kBranchFailed, errors::kNoChoiceMatched, errors::kIntrinsicFailure,
+          errors::kExceedToleratedFailureThreshold, errors::kItemReaderFailed, errors::kResultWriterFailed,
+          errors::kDataLimitExceeded, errors::kQueryEvaluationError})
         words << QString::fromUtf8(name);
     return words;
 }

@@ -16,8 +16,8 @@ QStringList errorNameSuggestions();
 /// Gives `edit` a popup completer over pathSuggestions() for its whole text.
 void addPathCompleter(QLineEdit *edit);
 
-/// Completes the last entry of a comma-separated list ("States.Timeout, States.Ta" -> "... States.TaskFailed")
-/// in a QLineEdit; the entries before it stay as typed.
+/// Completes the last entry of a comma-separated list ("States.Timeout, States.Ta" -> "...
+/// States.TaskFailed") in a QLineEdit; the entries before it stay as typed.
 class ListCompleter : public QCompleter
 {
     Q_OBJECT

@@ -11,9 +11,9 @@ class FieldHelp
 {
     Q_DECLARE_TR_FUNCTIONS(sluice::ui::FieldHelp)
 public:
-    QString label;     ///< short form label, e.g. "Input path"
-    QString caption;   ///< one line under the field
-    QString help;      ///< a paragraph: what the field does, its default, its ASL name
+    QString label;   ///< short form label, e.g. "Input path"
+    QString caption; ///< one line under the field
+    QString help;    ///< a paragraph: what the field does, its default, its ASL name
 
     /// The help of `key` ("InputPath", "Retry", ...); empty texts for a key it does not know.
     static FieldHelp of(const QString &key);

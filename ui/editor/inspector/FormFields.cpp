@@ -67,7 +67,8 @@ QString textFromJson(const Json &value)
 
 // ---- TextField ----------------------------------------------------------------------------------------
 
-TextField::TextField(const QString &key, TextKind kind, bool required, const QStringList &choices, QWidget *parent)
+TextField::TextField(const QString &key, TextKind kind, bool required, const QStringList &choices,
+                     QWidget *parent)
     : InspectorField(key, {QLatin1Char('/') + key}, parent), m_key(s(key)), m_kind(kind), m_required(required)
 {
     if (choices.isEmpty()) {
@@ -160,8 +161,8 @@ void NullablePathField::apply(Json &state) const
 // ---- AlternativeField ---------------------------------------------------------------------------------
 
 AlternativeField::AlternativeField(const QString &helpKey, QList<Alternative> alternatives, QWidget *parent)
-    : InspectorField(helpKey, {}, parent), m_alternatives(std::move(alternatives)), m_combo(new QComboBox(this)),
-      m_edit(new QLineEdit(this))
+    : InspectorField(helpKey, {}, parent), m_alternatives(std::move(alternatives)),
+      m_combo(new QComboBox(this)), m_edit(new QLineEdit(this))
 {
     QStringList owned;
     for (const Alternative &a : m_alternatives) {
@@ -193,7 +194,8 @@ void AlternativeField::updateCompleter()
     } else if (m_edit->completer()) {
         m_edit->setCompleter(nullptr);
     }
-    m_edit->setPlaceholderText(m_alternatives.value(i).kind == TextKind::Path ? QStringLiteral("$.") : QString());
+    m_edit->setPlaceholderText(m_alternatives.value(i).kind == TextKind::Path ? QStringLiteral("$.")
+                                                                              : QString());
 }
 
 void AlternativeField::load(const Json &state)
@@ -230,7 +232,8 @@ void AlternativeField::apply(Json &state) const
 void AlternativeField::focusPointer(const QString &pointer)
 {
     for (int i = 0; i < m_alternatives.size(); ++i) {
-        if (pointerWithin(pointer, QLatin1Char('/') + m_alternatives[i].key) && m_combo->currentIndex() != i) {
+        if (pointerWithin(pointer, QLatin1Char('/') + m_alternatives[i].key) &&
+            m_combo->currentIndex() != i) {
             const QSignalBlocker block(m_combo);
             m_combo->setCurrentIndex(i);
             updateCompleter();
@@ -242,7 +245,8 @@ void AlternativeField::focusPointer(const QString &pointer)
 // ---- JsonField ----------------------------------------------------------------------------------------
 
 JsonField::JsonField(const QString &helpKey, const QStringList &keys, QWidget *parent)
-    : InspectorField(helpKey, {}, parent), m_keys(keys), m_key(keys.value(0)), m_edit(new JsonEdit(this, 2, 10))
+    : InspectorField(helpKey, {}, parent), m_keys(keys), m_key(keys.value(0)),
+      m_edit(new JsonEdit(this, 2, 10))
 {
     QStringList owned;
     for (const QString &key : keys)
@@ -279,7 +283,8 @@ QStringList JsonField::localProblems() const
         Q_UNUSED(parsed);
         return {};
     } catch (const Json::parse_error &e) {
-        return {tr("Not valid JSON: %1").arg(QString::fromUtf8(e.what()).section(QLatin1Char(':'), 1).trimmed())};
+        return {
+            tr("Not valid JSON: %1").arg(QString::fromUtf8(e.what()).section(QLatin1Char(':'), 1).trimmed())};
     }
 }
 
@@ -300,8 +305,9 @@ void JsonField::apply(Json &state) const
 // ---- TransitionField ----------------------------------------------------------------------------------
 
 TransitionField::TransitionField(const QString &key, bool allowEnd, QWidget *parent)
-    : InspectorField(key, allowEnd ? QStringList{QStringLiteral("/Next"), QStringLiteral("/End")}
-                                   : QStringList{QLatin1Char('/') + key},
+    : InspectorField(key,
+                     allowEnd ? QStringList{QStringLiteral("/Next"), QStringLiteral("/End")}
+                              : QStringList{QLatin1Char('/') + key},
                      parent),
       m_key(key), m_allowEnd(allowEnd), m_combo(new QComboBox(this))
 {
@@ -317,7 +323,8 @@ void TransitionField::fill(const QString &extra)
     const QSignalBlocker block(m_combo);
     m_combo->clear();
     // data: "" = End (or no Default), else the state name
-    m_combo->addItem(m_allowEnd ? tr("End (this state is the last)") : tr("(none: fail with States.NoChoiceMatched)"),
+    m_combo->addItem(m_allowEnd ? tr("End (this state is the last)")
+                                : tr("(none: fail with States.NoChoiceMatched)"),
                      QString());
     m_combo->insertSeparator(1);
     for (const QString &name : m_names)
@@ -352,7 +359,7 @@ void TransitionField::load(const Json &state)
     else if (end || !m_allowEnd)
         m_combo->setCurrentIndex(0);
     else
-        m_combo->setCurrentIndex(-1);   // neither Next nor End yet
+        m_combo->setCurrentIndex(-1); // neither Next nor End yet
 }
 
 void TransitionField::apply(Json &state) const
@@ -377,7 +384,8 @@ void TransitionField::apply(Json &state) const
 // ---- ProcessorModeField -------------------------------------------------------------------------------
 
 ProcessorModeField::ProcessorModeField(QWidget *parent)
-    : InspectorField(QStringLiteral("ProcessorConfig"), {QStringLiteral("/ItemProcessor/ProcessorConfig")}, parent),
+    : InspectorField(QStringLiteral("ProcessorConfig"), {QStringLiteral("/ItemProcessor/ProcessorConfig")},
+                     parent),
       m_mode(new QComboBox(this)), m_executionType(new QComboBox(this))
 {
     m_mode->setObjectName(QStringLiteral("ProcessorConfig.Mode"));
@@ -413,14 +421,17 @@ void ProcessorModeField::load(const Json &state)
     const QSignalBlocker blockMode(m_mode);
     const QSignalBlocker blockType(m_executionType);
     if (m_mode->findText(mode) < 0)
-        m_mode->addItem(mode);   // shown as written; the core reports it
+        m_mode->addItem(mode); // shown as written; the core reports it
     m_mode->setCurrentText(mode);
     if (m_executionType->findText(type) < 0)
         m_executionType->addItem(type);
     m_executionType->setCurrentText(type);
     m_mode->setEnabled(m_hasProcessor);
     m_executionType->setEnabled(m_hasProcessor && mode == QLatin1String("DISTRIBUTED"));
-    m_mode->setToolTip(m_hasProcessor ? FieldHelp::of(helpKey()).help : tr("The older Iterator always runs inline; use ItemProcessor for a distributed Map"));
+    m_mode->setToolTip(
+        m_hasProcessor
+            ? FieldHelp::of(helpKey()).help
+            : tr("The older Iterator always runs inline; use ItemProcessor for a distributed Map"));
 }
 
 void ProcessorModeField::apply(Json &state) const
@@ -430,22 +441,23 @@ void ProcessorModeField::apply(Json &state) const
     Json &processor = state["ItemProcessor"];
     Json config = processor.value("ProcessorConfig", Json::object());
     if (!config.is_object())
-        return;   // the core reports it; the form does not guess
+        return; // the core reports it; the form does not guess
     const bool distributed = m_mode->currentText() == QLatin1String("DISTRIBUTED");
     const bool wasWritten = processor.contains("ProcessorConfig");
     if (!distributed && !wasWritten)
-        return;   // INLINE is the default: nothing to write
+        return; // INLINE is the default: nothing to write
     config["Mode"] = s(m_mode->currentText());
     if (distributed)
         config["ExecutionType"] = s(m_executionType->currentText());
     else
-        config.erase("ExecutionType");   // Step Functions accepts ExecutionType only for DISTRIBUTED
+        config.erase("ExecutionType"); // Step Functions accepts ExecutionType only for DISTRIBUTED
     processor["ProcessorConfig"] = config;
 }
 
 // ---- NameField ----------------------------------------------------------------------------------------
 
-NameField::NameField(QWidget *parent) : InspectorField(QStringLiteral("Name"), {}, parent), m_edit(new QLineEdit(this))
+NameField::NameField(QWidget *parent)
+    : InspectorField(QStringLiteral("Name"), {}, parent), m_edit(new QLineEdit(this))
 {
     m_edit->setObjectName(QStringLiteral("Name"));
     setEditor(m_edit);

@@ -17,9 +17,9 @@ class JsonEdit;
 
 /// How a line edit's text becomes JSON.
 enum class TextKind {
-    String,   ///< as typed
-    Path,     ///< as typed, with completion of $, $$ and intrinsic names
-    Number,   ///< a JSON number when the text is one, else the text (the core then says what is wrong)
+    String, ///< as typed
+    Path,   ///< as typed, with completion of $, $$ and intrinsic names
+    Number, ///< a JSON number when the text is one, else the text (the core then says what is wrong)
 };
 
 /// Text given as JSON: the number for TextKind::Number text that reads as one, else the string.
@@ -107,7 +107,7 @@ public:
 
 private:
     QStringList m_keys;
-    QString m_key;   ///< the key being edited
+    QString m_key; ///< the key being edited
     JsonEdit *m_edit;
 };
 

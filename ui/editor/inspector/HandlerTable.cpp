@@ -17,7 +17,7 @@ namespace sluice::ui {
 
 namespace {
 
-constexpr int kRowJsonRole = Qt::UserRole + 1;   // column 0: the row's JSON as loaded (keeps Comment etc.)
+constexpr int kRowJsonRole = Qt::UserRole + 1; // column 0: the row's JSON as loaded (keeps Comment etc.)
 
 std::string s(const QString &text)
 {
@@ -90,16 +90,20 @@ HandlerTable::HandlerTable(Kind kind, QWidget *parent)
                      {QStringLiteral("Next"), tr("Next"), ColumnKind::Next},
                      {QStringLiteral("ResultPath"), tr("Result path"), ColumnKind::Path}};
     }
-    const QStringList headerHelp = kind == Kind::Retry
-        ? QStringList{tr("ErrorEquals: error names, separated by commas (States.ALL matches every error)"),
-                      tr("IntervalSeconds: seconds before the first retry (default 1)"),
-                      tr("MaxAttempts: retries at most (default 3; 0 never retries)"),
-                      tr("BackoffRate: multiplies the interval after each attempt (default 2.0)"),
-                      tr("MaxDelaySeconds: the longest interval between attempts"),
-                      tr("JitterStrategy: FULL randomises each interval (default NONE)")}
-        : QStringList{tr("ErrorEquals: error names, separated by commas (States.ALL matches every error)"),
-                      tr("Next: the state to run when the error is caught"),
-                      tr("ResultPath: where the error output goes in the input (default $; null keeps the input)")};
+    const QStringList headerHelp =
+        kind == Kind::Retry
+            ? QStringList{tr("ErrorEquals: error names, separated by commas (States.ALL matches every "
+                             "error)"),
+                          tr("IntervalSeconds: seconds before the first retry (default 1)"),
+                          tr("MaxAttempts: retries at most (default 3; 0 never retries)"),
+                          tr("BackoffRate: multiplies the interval after each attempt (default 2.0)"),
+                          tr("MaxDelaySeconds: the longest interval between attempts"),
+                          tr("JitterStrategy: FULL randomises each interval (default NONE)")}
+            : QStringList{
+                  tr("ErrorEquals: error names, separated by commas (States.ALL matches every error)"),
+                  tr("Next: the state to run when the error is caught"),
+                  tr("ResultPath: where the error output goes in the input (default $; null keeps the "
+                     "input)")};
 
     m_table->setObjectName(m_key);
     m_table->setColumnCount(int(m_columns.size()));
@@ -115,8 +119,8 @@ HandlerTable::HandlerTable(Kind kind, QWidget *parent)
     m_table->setWordWrap(true);
     m_table->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_table->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
-    m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::SelectedClicked
-                             | QAbstractItemView::EditKeyPressed | QAbstractItemView::AnyKeyPressed);
+    m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::SelectedClicked |
+                             QAbstractItemView::EditKeyPressed | QAbstractItemView::AnyKeyPressed);
     QHeaderView *header = m_table->horizontalHeader();
     header->setMinimumSectionSize(24);
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -233,7 +237,8 @@ Json HandlerTable::rowJson(int row) const
         } else if (column.kind == ColumnKind::Path && text == QLatin1String("null")) {
             object[key] = nullptr;
         } else {
-            object[key] = jsonFromText(text, column.kind == ColumnKind::Number ? TextKind::Number : TextKind::String);
+            object[key] =
+                jsonFromText(text, column.kind == ColumnKind::Number ? TextKind::Number : TextKind::String);
         }
     }
     return object;

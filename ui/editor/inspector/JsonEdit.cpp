@@ -13,11 +13,8 @@
 namespace sluice::ui {
 
 JsonEdit::JsonEdit(QWidget *parent, int minLines, int maxLines)
-    : QPlainTextEdit(parent),
-      m_highlighter(new JsonHighlighter(document())),
-      m_completer(new QCompleter(pathSuggestions(), this)),
-      m_minLines(minLines),
-      m_maxLines(maxLines)
+    : QPlainTextEdit(parent), m_highlighter(new JsonHighlighter(document())),
+      m_completer(new QCompleter(pathSuggestions(), this)), m_minLines(minLines), m_maxLines(maxLines)
 {
     setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     setLineWrapMode(QPlainTextEdit::WidgetWidth);
@@ -28,7 +25,8 @@ JsonEdit::JsonEdit(QWidget *parent, int minLines, int maxLines)
     m_completer->setWidget(this);
     m_completer->setCompletionMode(QCompleter::PopupCompletion);
     m_completer->setCaseSensitivity(Qt::CaseSensitive);
-    connect(m_completer, qOverload<const QString &>(&QCompleter::activated), this, &JsonEdit::insertCompletion);
+    connect(m_completer, qOverload<const QString &>(&QCompleter::activated), this,
+            &JsonEdit::insertCompletion);
 
     connect(this, &QPlainTextEdit::textChanged, this, [this] {
         if (m_loading)
@@ -51,8 +49,8 @@ void JsonEdit::setJsonText(const QString &text)
 
 int JsonEdit::heightForLines(int lines) const
 {
-    const int margins = int(document()->documentMargin() * 2) + frameWidth() * 2 + contentsMargins().top()
-                        + contentsMargins().bottom();
+    const int margins = int(document()->documentMargin() * 2) + frameWidth() * 2 + contentsMargins().top() +
+                        contentsMargins().bottom();
     return fontMetrics().lineSpacing() * lines + margins + 2;
 }
 
@@ -84,7 +82,8 @@ QString JsonEdit::wordBeforeCursor() const
 void JsonEdit::insertCompletion(const QString &completion)
 {
     QTextCursor cursor = textCursor();
-    cursor.movePosition(QTextCursor::Left, QTextCursor::KeepAnchor, int(m_completer->completionPrefix().size()));
+    cursor.movePosition(QTextCursor::Left, QTextCursor::KeepAnchor,
+                        int(m_completer->completionPrefix().size()));
     cursor.insertText(completion);
     setTextCursor(cursor);
 }
@@ -98,22 +97,23 @@ void JsonEdit::keyPressEvent(QKeyEvent *event)
         case Qt::Key_Escape:
         case Qt::Key_Tab:
         case Qt::Key_Backtab:
-            event->ignore();   // the popup takes these
+            event->ignore(); // the popup takes these
             return;
         default:
             break;
         }
     }
-    if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter)
-        && (event->modifiers() & Qt::ControlModifier)) {
+    if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) &&
+        (event->modifiers() & Qt::ControlModifier)) {
         finish();
         return;
     }
     QPlainTextEdit::keyPressEvent(event);
 
     const QString word = wordBeforeCursor();
-    const bool wanted = !event->text().isEmpty()
-                        && (word.startsWith(QLatin1Char('$')) || (word.size() >= 2 && QStringLiteral("States.").startsWith(word.left(7))));
+    const bool wanted = !event->text().isEmpty() &&
+                        (word.startsWith(QLatin1Char('$')) ||
+                         (word.size() >= 2 && QStringLiteral("States.").startsWith(word.left(7))));
     if (!wanted) {
         m_completer->popup()->hide();
         return;
@@ -122,12 +122,14 @@ void JsonEdit::keyPressEvent(QKeyEvent *event)
         m_completer->setCompletionPrefix(word);
         m_completer->popup()->setCurrentIndex(m_completer->completionModel()->index(0, 0));
     }
-    if (m_completer->completionCount() == 0 || (m_completer->completionCount() == 1 && m_completer->currentCompletion() == word)) {
+    if (m_completer->completionCount() == 0 ||
+        (m_completer->completionCount() == 1 && m_completer->currentCompletion() == word)) {
         m_completer->popup()->hide();
         return;
     }
     QRect rect = cursorRect();
-    rect.setWidth(m_completer->popup()->sizeHintForColumn(0) + m_completer->popup()->verticalScrollBar()->sizeHint().width());
+    rect.setWidth(m_completer->popup()->sizeHintForColumn(0) +
+                  m_completer->popup()->verticalScrollBar()->sizeHint().width());
     m_completer->complete(rect);
 }
 

@@ -49,14 +49,48 @@ QString stateText(const Json &state)
 {
     if (!state.is_object())
         return q(state.dump(2));
-    static const char *const kOrder[] = {
-        "Type", "Comment", "QueryLanguage", "Resource", "Credentials", "InputPath", "Parameters", "ItemsPath",
-        "ItemReader", "ItemSelector", "ItemBatcher", "ResultWriter", "MaxConcurrency", "MaxConcurrencyPath",
-        "ToleratedFailureCount", "ToleratedFailureCountPath", "ToleratedFailurePercentage",
-        "ToleratedFailurePercentagePath", "Label", "ItemProcessor", "Iterator", "Branches", "Choices", "Default",
-        "Seconds", "Timestamp", "SecondsPath", "TimestampPath", "Error", "ErrorPath", "Cause", "CausePath", "Result",
-        "TimeoutSeconds", "TimeoutSecondsPath", "HeartbeatSeconds", "HeartbeatSecondsPath", "ResultSelector",
-        "ResultPath", "OutputPath", "Retry", "Catch"};
+    static const char *const kOrder[] = {"Type",
+                                         "Comment",
+                                         "QueryLanguage",
+                                         "Resource",
+                                         "Credentials",
+                                         "InputPath",
+                                         "Parameters",
+                                         "ItemsPath",
+                                         "ItemReader",
+                                         "ItemSelector",
+                                         "ItemBatcher",
+                                         "ResultWriter",
+                                         "MaxConcurrency",
+                                         "MaxConcurrencyPath",
+                                         "ToleratedFailureCount",
+                                         "ToleratedFailureCountPath",
+                                         "ToleratedFailurePercentage",
+                                         "ToleratedFailurePercentagePath",
+                                         "Label",
+                                         "ItemProcessor",
+                                         "Iterator",
+                                         "Branches",
+                                         "Choices",
+                                         "Default",
+                                         "Seconds",
+                                         "Timestamp",
+                                         "SecondsPath",
+                                         "TimestampPath",
+                                         "Error",
+                                         "ErrorPath",
+                                         "Cause",
+                                         "CausePath",
+                                         "Result",
+                                         "TimeoutSeconds",
+                                         "TimeoutSecondsPath",
+                                         "HeartbeatSeconds",
+                                         "HeartbeatSecondsPath",
+                                         "ResultSelector",
+                                         "ResultPath",
+                                         "OutputPath",
+                                         "Retry",
+                                         "Catch"};
     nlohmann::ordered_json out = nlohmann::ordered_json::object();
     for (const char *key : kOrder) {
         if (const auto it = state.find(key); it != state.end())
@@ -76,20 +110,21 @@ QString stateText(const Json &state)
 const QStringList &taskResources()
 {
     static const QStringList resources{
-        QStringLiteral("sluice:pass"),       QStringLiteral("sluice:fail"),      QStringLiteral("sluice:sleep"),
-        QStringLiteral("sluice:http"),       QStringLiteral("sluice:sql"),       QStringLiteral("sluice:file.read"),
-        QStringLiteral("sluice:file.write"), QStringLiteral("sluice:shell"),     QStringLiteral("sluice:event.put"),
-        QStringLiteral("sluice:event.wait")};
+        QStringLiteral("sluice:pass"),       QStringLiteral("sluice:fail"),
+        QStringLiteral("sluice:sleep"),      QStringLiteral("sluice:http"),
+        QStringLiteral("sluice:sql"),        QStringLiteral("sluice:file.read"),
+        QStringLiteral("sluice:file.write"), QStringLiteral("sluice:shell"),
+        QStringLiteral("sluice:event.put"),  QStringLiteral("sluice:event.wait")};
     return resources;
 }
 
 } // namespace
 
 StateInspector::StateInspector(QWidget *parent)
-    : QWidget(parent), m_stack(new QStackedWidget(this)), m_hint(new QLabel(this)), m_header(new QLabel(this)),
-      m_tabs(new QTabWidget(this)), m_scroll(new QScrollArea(this)), m_json(new JsonEdit(this, 10, 100000)),
-      m_jsonMessage(new QLabel(this)), m_jsonApply(new QPushButton(tr("Apply"), this)),
-      m_jsonRevert(new QPushButton(tr("Revert"), this))
+    : QWidget(parent), m_stack(new QStackedWidget(this)), m_hint(new QLabel(this)),
+      m_header(new QLabel(this)), m_tabs(new QTabWidget(this)), m_scroll(new QScrollArea(this)),
+      m_json(new JsonEdit(this, 10, 100000)), m_jsonMessage(new QLabel(this)),
+      m_jsonApply(new QPushButton(tr("Apply"), this)), m_jsonRevert(new QPushButton(tr("Revert"), this))
 {
     setStyleSheet(QStringLiteral(
         "QLineEdit[invalid=\"true\"], QPlainTextEdit[invalid=\"true\"], QComboBox[invalid=\"true\"],"
@@ -139,6 +174,9 @@ StateInspector::StateInspector(QWidget *parent)
     m_jsonMessage->hide();
     m_jsonApply->setObjectName(QStringLiteral("jsonApply"));
     m_jsonRevert->setObjectName(QStringLiteral("jsonRevert"));
+    // the buttons take no focus: clicking Revert must not first apply the text by leaving the editor
+    m_jsonApply->setFocusPolicy(Qt::NoFocus);
+    m_jsonRevert->setFocusPolicy(Qt::NoFocus);
     m_jsonApply->setEnabled(false);
     m_jsonRevert->setEnabled(false);
     auto *buttons = new QHBoxLayout;
@@ -181,7 +219,7 @@ void StateInspector::setState(const QString &name, const Json &stateJson, const 
     const QString type = typeOf(stateJson);
     const bool shown = m_stack->currentIndex() == 1;
     if (shown && name == m_name && stateJson == m_state && allStateNames == m_names)
-        return;   // the document echoing our own edit: keep the editors (and the focus) as they are
+        return; // the document echoing our own edit: keep the editors (and the focus) as they are
     const bool rebuild = !m_form || type != m_type;
     m_name = name;
     m_state = stateJson;
@@ -238,7 +276,7 @@ void StateInspector::buildForm(const QString &type)
 {
     if (m_form) {
         for (InspectorField *field : m_fields)
-            disconnect(field, nullptr, this, nullptr);   // a focused editor reports editingFinished as it dies
+            disconnect(field, nullptr, this, nullptr); // a focused editor reports editingFinished as it dies
         delete m_form;
     }
     m_fields.clear();
@@ -258,17 +296,19 @@ void StateInspector::buildForm(const QString &type)
 
     const auto t = stateTypeFromName(s(type));
     const bool flowing = t && *t != StateType::Choice && *t != StateType::Succeed && *t != StateType::Fail;
-    const bool working = t && (*t == StateType::Pass || *t == StateType::Task || *t == StateType::Parallel
-                               || *t == StateType::Map);
+    const bool working = t && (*t == StateType::Pass || *t == StateType::Task || *t == StateType::Parallel ||
+                               *t == StateType::Map);
     const bool handles = t && (*t == StateType::Task || *t == StateType::Parallel || *t == StateType::Map);
     using Alt = AlternativeField::Alternative;
 
     m_nameField = new NameField(m_form);
     std::vector<InspectorField *> general{m_nameField};
-    general.push_back(new InfoField(QStringLiteral("Type"), [](const Json &state) { return typeOf(state); }, m_form));
+    general.push_back(new InfoField(
+        QStringLiteral("Type"), [](const Json &state) { return typeOf(state); }, m_form));
     general.push_back(new TextField(QStringLiteral("Comment"), TextKind::String, false, {}, m_form));
     if (t == StateType::Task)
-        general.push_back(new TextField(QStringLiteral("Resource"), TextKind::String, true, taskResources(), m_form));
+        general.push_back(
+            new TextField(QStringLiteral("Resource"), TextKind::String, true, taskResources(), m_form));
     if (flowing)
         general.push_back(new TransitionField(QStringLiteral("Next"), true, m_form));
     addSection(tr("State"), general);
@@ -277,34 +317,40 @@ void StateInspector::buildForm(const QString &type)
     QString specificTitle;
     if (t == StateType::Task) {
         specificTitle = tr("Task");
-        specific.push_back(new AlternativeField(QStringLiteral("TimeoutSeconds"),
-                                                {Alt{QStringLiteral("TimeoutSeconds"), tr("seconds"), TextKind::Number},
-                                                 Alt{QStringLiteral("TimeoutSecondsPath"), tr("path"), TextKind::Path}},
-                                                m_form));
-        specific.push_back(new AlternativeField(QStringLiteral("HeartbeatSeconds"),
-                                                {Alt{QStringLiteral("HeartbeatSeconds"), tr("seconds"), TextKind::Number},
-                                                 Alt{QStringLiteral("HeartbeatSecondsPath"), tr("path"), TextKind::Path}},
-                                                m_form));
+        specific.push_back(
+            new AlternativeField(QStringLiteral("TimeoutSeconds"),
+                                 {Alt{QStringLiteral("TimeoutSeconds"), tr("seconds"), TextKind::Number},
+                                  Alt{QStringLiteral("TimeoutSecondsPath"), tr("path"), TextKind::Path}},
+                                 m_form));
+        specific.push_back(
+            new AlternativeField(QStringLiteral("HeartbeatSeconds"),
+                                 {Alt{QStringLiteral("HeartbeatSeconds"), tr("seconds"), TextKind::Number},
+                                  Alt{QStringLiteral("HeartbeatSecondsPath"), tr("path"), TextKind::Path}},
+                                 m_form));
         if (m_state.is_object() && m_state.contains("Credentials"))
-            specific.push_back(new JsonField(QStringLiteral("Credentials"), {QStringLiteral("Credentials")}, m_form));
+            specific.push_back(
+                new JsonField(QStringLiteral("Credentials"), {QStringLiteral("Credentials")}, m_form));
     } else if (t == StateType::Wait) {
         specificTitle = tr("Wait");
-        specific.push_back(new AlternativeField(QStringLiteral("Wait"),
-                                                {Alt{QStringLiteral("Seconds"), tr("seconds"), TextKind::Number},
-                                                 Alt{QStringLiteral("Timestamp"), tr("timestamp"), TextKind::String},
-                                                 Alt{QStringLiteral("SecondsPath"), tr("seconds path"), TextKind::Path},
-                                                 Alt{QStringLiteral("TimestampPath"), tr("timestamp path"), TextKind::Path}},
-                                                m_form));
+        specific.push_back(
+            new AlternativeField(QStringLiteral("Wait"),
+                                 {Alt{QStringLiteral("Seconds"), tr("seconds"), TextKind::Number},
+                                  Alt{QStringLiteral("Timestamp"), tr("timestamp"), TextKind::String},
+                                  Alt{QStringLiteral("SecondsPath"), tr("seconds path"), TextKind::Path},
+                                  Alt{QStringLiteral("TimestampPath"), tr("timestamp path"), TextKind::Path}},
+                                 m_form));
     } else if (t == StateType::Fail) {
         specificTitle = tr("Failure");
-        specific.push_back(new AlternativeField(QStringLiteral("Error"),
-                                                {Alt{QStringLiteral("Error"), tr("text"), TextKind::String},
-                                                 Alt{QStringLiteral("ErrorPath"), tr("path"), TextKind::Path}},
-                                                m_form));
-        specific.push_back(new AlternativeField(QStringLiteral("Cause"),
-                                                {Alt{QStringLiteral("Cause"), tr("text"), TextKind::String},
-                                                 Alt{QStringLiteral("CausePath"), tr("path"), TextKind::Path}},
-                                                m_form));
+        specific.push_back(
+            new AlternativeField(QStringLiteral("Error"),
+                                 {Alt{QStringLiteral("Error"), tr("text"), TextKind::String},
+                                  Alt{QStringLiteral("ErrorPath"), tr("path"), TextKind::Path}},
+                                 m_form));
+        specific.push_back(
+            new AlternativeField(QStringLiteral("Cause"),
+                                 {Alt{QStringLiteral("Cause"), tr("text"), TextKind::String},
+                                  Alt{QStringLiteral("CausePath"), tr("path"), TextKind::Path}},
+                                 m_form));
     } else if (t == StateType::Choice) {
         specificTitle = tr("Choice");
         specific.push_back(new ChoiceRulesEditor(m_form));
@@ -323,10 +369,11 @@ void StateInspector::buildForm(const QString &type)
         specificTitle = tr("Map");
         specific.push_back(new ProcessorModeField(m_form));
         specific.push_back(new TextField(QStringLiteral("ItemsPath"), TextKind::Path, false, {}, m_form));
-        specific.push_back(new AlternativeField(QStringLiteral("MaxConcurrency"),
-                                                {Alt{QStringLiteral("MaxConcurrency"), tr("items"), TextKind::Number},
-                                                 Alt{QStringLiteral("MaxConcurrencyPath"), tr("path"), TextKind::Path}},
-                                                m_form));
+        specific.push_back(
+            new AlternativeField(QStringLiteral("MaxConcurrency"),
+                                 {Alt{QStringLiteral("MaxConcurrency"), tr("items"), TextKind::Number},
+                                  Alt{QStringLiteral("MaxConcurrencyPath"), tr("path"), TextKind::Path}},
+                                 m_form));
         specific.push_back(new AlternativeField(
             QStringLiteral("ToleratedFailureCount"),
             {Alt{QStringLiteral("ToleratedFailureCount"), tr("items"), TextKind::Number},
@@ -339,10 +386,14 @@ void StateInspector::buildForm(const QString &type)
             m_form));
         specific.push_back(new TextField(QStringLiteral("Label"), TextKind::String, false, {}, m_form));
         specific.push_back(new JsonField(QStringLiteral("ItemSelector"),
-                                         {QStringLiteral("ItemSelector"), QStringLiteral("Parameters")}, m_form));
-        specific.push_back(new JsonField(QStringLiteral("ItemReader"), {QStringLiteral("ItemReader")}, m_form));
-        specific.push_back(new JsonField(QStringLiteral("ItemBatcher"), {QStringLiteral("ItemBatcher")}, m_form));
-        specific.push_back(new JsonField(QStringLiteral("ResultWriter"), {QStringLiteral("ResultWriter")}, m_form));
+                                         {QStringLiteral("ItemSelector"), QStringLiteral("Parameters")},
+                                         m_form));
+        specific.push_back(
+            new JsonField(QStringLiteral("ItemReader"), {QStringLiteral("ItemReader")}, m_form));
+        specific.push_back(
+            new JsonField(QStringLiteral("ItemBatcher"), {QStringLiteral("ItemBatcher")}, m_form));
+        specific.push_back(
+            new JsonField(QStringLiteral("ResultWriter"), {QStringLiteral("ResultWriter")}, m_form));
     } else if (t == StateType::Pass) {
         specificTitle = tr("Pass");
         specific.push_back(new JsonField(QStringLiteral("Result"), {QStringLiteral("Result")}, m_form));
@@ -355,7 +406,8 @@ void StateInspector::buildForm(const QString &type)
     if (working && t != StateType::Map)
         io.push_back(new JsonField(QStringLiteral("Parameters"), {QStringLiteral("Parameters")}, m_form));
     if (handles)
-        io.push_back(new JsonField(QStringLiteral("ResultSelector"), {QStringLiteral("ResultSelector")}, m_form));
+        io.push_back(
+            new JsonField(QStringLiteral("ResultSelector"), {QStringLiteral("ResultSelector")}, m_form));
     if (working)
         io.push_back(new NullablePathField(QStringLiteral("ResultPath"), m_form));
     if (t && *t != StateType::Fail)
@@ -444,7 +496,8 @@ void StateInspector::refreshProblems()
         }
         Json candidate = m_state;
         field->apply(candidate);
-        field->showProblems(ownedBy(field, candidate == m_state ? base : validateState(m_name, candidate, m_names)));
+        field->showProblems(
+            ownedBy(field, candidate == m_state ? base : validateState(m_name, candidate, m_names)));
     }
     QStringList rest;
     for (const FieldProblem &p : base) {
@@ -503,10 +556,12 @@ void StateInspector::checkJsonText()
             if (!parsed.is_object())
                 message = tr("A state must be a JSON object");
             else if (typeOf(parsed) != m_type)
-                message = tr("The Type cannot be changed here (it is \"%1\"); add a state of the other type instead")
+                message = tr("The Type cannot be changed here (it is \"%1\"); add a state of the other type "
+                             "instead")
                               .arg(m_type);
         } catch (const Json::parse_error &e) {
-            message = tr("Not valid JSON: %1").arg(QString::fromUtf8(e.what()).section(QLatin1Char(':'), 1).trimmed());
+            message = tr("Not valid JSON: %1")
+                          .arg(QString::fromUtf8(e.what()).section(QLatin1Char(':'), 1).trimmed());
         }
     }
     InspectorField::markInvalid(m_json, !message.isEmpty());
@@ -522,7 +577,7 @@ void StateInspector::applyJsonText()
         return;
     checkJsonText();
     if (!m_jsonApply->isEnabled())
-        return;   // invalid: the text stays for the user to fix; nothing is lost
+        return; // invalid: the text stays for the user to fix; nothing is lost
     const Json parsed = Json::parse(m_json->toPlainText().toStdString());
     m_json->setJsonText(stateText(parsed));
     checkJsonText();

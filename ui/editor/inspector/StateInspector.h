@@ -81,7 +81,7 @@ private:
     QVBoxLayout *m_formLayout = nullptr;
     QLabel *m_stateProblems = nullptr;
     NameField *m_nameField = nullptr;
-    std::vector<InspectorField *> m_fields;   ///< owned by m_form
+    std::vector<InspectorField *> m_fields; ///< owned by m_form
 
     JsonEdit *m_json;
     QLabel *m_jsonMessage;
