@@ -972,7 +972,7 @@
     </message>
     <message>
         <source>Tolerated failures</source>
-        <translation>Tolerierte Fehlschläge</translation>
+        <translation>Tolerierte Fehler</translation>
     </message>
     <message>
         <source>How many items may fail before the Map fails.</source>
@@ -984,7 +984,7 @@
     </message>
     <message>
         <source>Tolerated failure %</source>
-        <translation>Tolerierte Fehlschläge %</translation>
+        <translation>Tolerierte Fehler %</translation>
     </message>
     <message>
         <source>The share of items (0-100) that may fail.</source>
