@@ -840,6 +840,11 @@ void TestInspector::screenshotsFitTheDock()
         if (field->isVisibleTo(form))
             QVERIFY2(field->geometry().right() <= form->width(), qPrintable(field->helpKey()));
     }
+    // and the JSON tab
+    m_inspector->findChild<QTabWidget *>()->setCurrentIndex(1);
+    m_inspector->resize(340, 700);
+    QApplication::processEvents();
+    QVERIFY(m_inspector->grab().save(QString(path).replace(QStringLiteral(".png"), QStringLiteral("-json.png"))));
 }
 
 QTEST_MAIN(TestInspector)
