@@ -619,6 +619,11 @@ void TestInspector::jsonTabRoundTrip()
     auto *json = child<JsonEdit>("json");
     QCOMPARE(dump(Json::parse(json->toPlainText().toStdString())), dump(j(kTask)));
     QVERIFY(json->toPlainText().startsWith(QStringLiteral("{\n  \"Type\": \"Task\"")));
+    // retriers, catchers and rules read as people write them: ErrorEquals first, Next last
+    const QString text = json->toPlainText();
+    QVERIFY(text.indexOf(QStringLiteral("\"ErrorEquals\"")) <
+            text.indexOf(QStringLiteral("\"MaxAttempts\"")));
+    QVERIFY(text.indexOf(QStringLiteral("\"Failed\"")) > text.indexOf(QStringLiteral("\"$.error\"")));
 
     // form -> JSON
     typeInto(child<QLineEdit>("Comment"), QStringLiteral("fetch"));
@@ -844,7 +849,8 @@ void TestInspector::screenshotsFitTheDock()
     m_inspector->findChild<QTabWidget *>()->setCurrentIndex(1);
     m_inspector->resize(340, 700);
     QApplication::processEvents();
-    QVERIFY(m_inspector->grab().save(QString(path).replace(QStringLiteral(".png"), QStringLiteral("-json.png"))));
+    QVERIFY(
+        m_inspector->grab().save(QString(path).replace(QStringLiteral(".png"), QStringLiteral("-json.png"))));
 }
 
 QTEST_MAIN(TestInspector)

@@ -19,6 +19,8 @@
 #include <QTextBlock>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace sluice::ui {
 
 namespace {
@@ -41,6 +43,47 @@ QString typeOf(const Json &state)
             return q(it->get<std::string>());
     }
     return {};
+}
+
+/// `object` with the keys of `first` first and those of `last` last (the rest in between, sorted).
+nlohmann::ordered_json ordered(const Json &object, std::initializer_list<const char *> first,
+                               std::initializer_list<const char *> last)
+{
+    if (!object.is_object())
+        return nlohmann::ordered_json(object);
+    nlohmann::ordered_json out = nlohmann::ordered_json::object();
+    for (const char *key : first) {
+        if (const auto it = object.find(key); it != object.end())
+            out[key] = nlohmann::ordered_json(*it);
+    }
+    for (const auto &item : object.items()) {
+        const bool isLast =
+            std::any_of(last.begin(), last.end(), [&](const char *k) { return item.key() == k; });
+        if (!isLast && !out.contains(item.key()))
+            out[item.key()] = nlohmann::ordered_json(item.value());
+    }
+    for (const char *key : last) {
+        if (const auto it = object.find(key); it != object.end())
+            out[key] = nlohmann::ordered_json(*it);
+    }
+    return out;
+}
+
+/// A Choice rule as people write it: Comment, Variable, the comparison (or And/Or/Not, nested alike), Next.
+nlohmann::ordered_json ruleInOrder(const Json &rule)
+{
+    nlohmann::ordered_json out = ordered(rule, {"Comment", "Variable"}, {"Next"});
+    for (const char *key : {"And", "Or"}) {
+        if (rule.is_object() && rule.contains(key) && rule[key].is_array()) {
+            nlohmann::ordered_json children = nlohmann::ordered_json::array();
+            for (const Json &child : rule[key])
+                children.push_back(ruleInOrder(child));
+            out[key] = std::move(children);
+        }
+    }
+    if (rule.is_object() && rule.contains("Not"))
+        out["Not"] = ruleInOrder(rule["Not"]);
+    return out;
 }
 
 /// The state's JSON for the JSON tab: the top-level fields in the order the Step Functions docs list them
@@ -93,8 +136,27 @@ QString stateText(const Json &state)
                                          "Catch"};
     nlohmann::ordered_json out = nlohmann::ordered_json::object();
     for (const char *key : kOrder) {
-        if (const auto it = state.find(key); it != state.end())
+        const auto it = state.find(key);
+        if (it == state.end())
+            continue;
+        const std::string_view name = key;
+        if ((name == "Retry" || name == "Catch" || name == "Choices") && it->is_array()) {
+            nlohmann::ordered_json list = nlohmann::ordered_json::array();
+            for (const Json &entry : *it) {
+                if (name == "Retry")
+                    list.push_back(ordered(entry,
+                                           {"Comment", "ErrorEquals", "IntervalSeconds", "MaxAttempts",
+                                            "BackoffRate", "MaxDelaySeconds", "JitterStrategy"},
+                                           {}));
+                else if (name == "Catch")
+                    list.push_back(ordered(entry, {"Comment", "ErrorEquals", "ResultPath"}, {"Next"}));
+                else
+                    list.push_back(ruleInOrder(entry));
+            }
+            out[key] = std::move(list);
+        } else {
             out[key] = nlohmann::ordered_json(*it);
+        }
     }
     for (const auto &item : state.items()) {
         if (item.key() != "Next" && item.key() != "End" && !out.contains(item.key()))
