@@ -85,6 +85,7 @@ int main(int argc, char *argv[])
         options.journal = journal.value();
         options.workflowVersion = version.value();
         QElapsedTimer timer;
+        const double cpuBefore = sluice::bench::processCpuSeconds();
         timer.start();
         const sluice::Execution execution = engine.start(workflow.value(), std::move(input), options);
         execution.waitForFinished();
@@ -103,6 +104,11 @@ int main(int argc, char *argv[])
         std::printf("journal            %lld records in %lld transactions\n", static_cast<long long>(stats.records),
                     static_cast<long long>(stats.transactions));
         std::printf("ratio              %.2f x the raw rate\n", perSecond / raw);
+        const double cpu = sluice::bench::processCpuSeconds() - cpuBefore;
+        std::printf("cpu                %.2f s in all threads (%.1f us per item), of which the journal writer %.2f s "
+                    "(%.1f us per item)\n",
+                    cpu, cpu * 1e6 / double(items), double(stats.writerCpuUs) / 1e6,
+                    double(stats.writerCpuUs) / double(items));
     }
     const double rss = sluice::bench::peakRssMb();
 

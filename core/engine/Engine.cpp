@@ -184,8 +184,12 @@ std::shared_ptr<ExecutionState> Engine::prepare(std::shared_ptr<const Workflow> 
     exec->engine = this;
     exec->clock.start();
     exec->startedMs = QDateTime::currentMSecsSinceEpoch();
-    for (int i = 0; i < exec->workers; ++i)
+    for (int i = 0; i < exec->workers; ++i) {
         exec->shards.push_back(std::make_unique<ProgressShard>());
+        if (exec->journal)
+            exec->shards.back()->encoder = exec->journal->encoder(exec->id);
+    }
+    exec->journalEncodes = exec->journal && exec->shards.front()->encoder != nullptr;
 
     const std::string machine = options.stateMachineName;
     const std::string arnPrefix = "arn:aws:states:local:000000000000:";
@@ -239,8 +243,16 @@ Execution Engine::start(std::shared_ptr<const Workflow> workflow, Json input, Ex
         r.executionName = exec->name;
         r.workflowVersion = exec->options.workflowVersion;
         r.status = ItemStatus::Running;
-        r.payload = std::make_shared<const Json>(input);
-        exec->journal->append({std::move(r)});
+        if (exec->journalEncodes) {
+            // Serialized here, once, instead of copying what may be a very large input for the writer.
+            auto encoder = exec->journal->encoder(exec->id);
+            r.payload = std::shared_ptr<const Json>(std::shared_ptr<const Json>(), &input);
+            encoder->add(r);
+            exec->journal->append({encoder->take()});
+        } else {
+            r.payload = std::make_shared<const Json>(input);
+            exec->journal->append({std::move(r)});
+        }
     }
 
     auto root = std::make_shared<ItemRun>();
@@ -271,7 +283,7 @@ Execution Engine::start(std::shared_ptr<const Workflow> workflow, Json input, Ex
             r.type = JournalRecord::Type::ItemStarted;
             r.state = machineRoot->startAt;
             r.status = ItemStatus::Running;
-            r.payload = std::make_shared<const Json>(root->input);
+            r.payload = interpreter::journalPayload(*root, root->input);
             interpreter::journal(*root, std::move(r));
         }
         interpreter::enterState(*root, machineRoot->start());
@@ -360,7 +372,7 @@ Result<Execution> Engine::restart(std::shared_ptr<const Workflow> workflow, Item
             r.mapState = run->mapState ? run->mapState->name : std::string();
             r.state = start->name;
             r.status = ItemStatus::Replaying;
-            r.payload = std::make_shared<const Json>(run->input);
+            r.payload = interpreter::journalPayload(*run, run->input);
             interpreter::journal(*run, std::move(r));
         }
         interpreter::enterState(*run, start);
@@ -531,6 +543,8 @@ void ExecutionState::publishProgress(bool final)
                                 std::make_move_iterator(shard->journal.end()));
             shard->journal.clear();
         }
+        if (shard->encoder && shard->encoder->pending() > 0)
+            journalBatch.push_back(shard->encoder->take());
         snapshot.changed.reserve(snapshot.changed.size() + shard->changed.size());
         for (auto &[itemId, update] : shard->changed)
             snapshot.changed.push_back(std::move(update));

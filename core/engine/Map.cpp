@@ -133,7 +133,7 @@ void runChunk(const std::shared_ptr<MapRun> &map, std::vector<Unit> units, int w
             r.mapState = map->state->name;
             r.state = processor->startAt;
             r.status = ItemStatus::Running;
-            r.payload = std::make_shared<const Json>(child->input);
+            r.payload = interpreter::journalPayload(*child, child->input);
             interpreter::journal(*child, std::move(r));
         }
         if (map->writing)
