@@ -166,21 +166,22 @@ int main(int argc, char *argv[])
             std::fprintf(stderr, "nothing to resume (the child finished before it was killed?)\n");
             return 1;
         }
-        const sluice::UnfinishedExecution &u = unfinished.value().first();
+        sluice::UnfinishedExecution &u = unfinished.value().first();
         std::fprintf(stderr, "killed child left %lld unfinished item(s), highest item id %lld\n",
                      static_cast<long long>(u.items.size()), static_cast<long long>(u.maxItem));
         const qint64 loadedMs = watch.clock.elapsed();
         sluice::ResumePoint point;
-        point.executionInput = u.input;
+        point.executionInputText = std::move(u.inputText);
         point.startedMs = u.startedMs;
         point.maxItem = u.maxItem;
         qint64 alreadyDone = 0;
-        for (const auto &item : u.items) {
+        for (auto &item : u.items) {
             sluice::ResumePoint::Item p{item.item, item.parent, item.index, item.mapState.toStdString(),
-                                        item.state.toStdString(), item.input, {}};
-            for (const auto &c : item.finishedChildren) {
-                p.finishedChildren.push_back({c.index, c.status == sluice::ItemStatus::Succeeded, c.output,
-                                              c.error.toStdString(), c.cause.toStdString()});
+                                        item.state.toStdString(), std::move(item.input), {}};
+            p.finishedChildren.reserve(size_t(item.finishedChildren.size()));
+            for (auto &c : item.finishedChildren) {
+                p.finishedChildren.push_back({c.index, c.status == sluice::ItemStatus::Succeeded, sluice::Json(),
+                                              std::move(c.outputText), c.error.toStdString(), c.cause.toStdString()});
                 ++alreadyDone;
             }
             point.items.push_back(std::move(p));

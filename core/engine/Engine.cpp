@@ -386,16 +386,21 @@ Result<Execution> Engine::restart(std::shared_ptr<const Workflow> workflow, Item
 
 Result<Execution> Engine::resume(std::shared_ptr<const Workflow> workflow, ResumePoint point, ExecutionOptions options)
 {
-    const ResumePoint::Item *root = nullptr;
-    for (const auto &item : point.items) {
+    ResumePoint::Item *root = nullptr;
+    for (auto &item : point.items) {
         if (item.item == 0)
             root = &item;
     }
+    auto executionInput = [&point]() -> Json {
+        if (point.executionInput.is_null() && !point.executionInputText.empty())
+            return Json::parse(point.executionInputText, nullptr, false);   // discarded if damaged
+        return point.executionInput;
+    };
     ResumePoint::Item fromTheStart;
     if (!root) {
         // The process stopped before the root item's first transition was committed: start it over.
         fromTheStart.state = workflow->root.startAt;
-        fromTheStart.input = point.executionInput;
+        fromTheStart.input = executionInput();
         root = &fromTheStart;
     }
     const State *state = workflow->root.find(root->state);
@@ -410,7 +415,7 @@ Result<Execution> Engine::resume(std::shared_ptr<const Workflow> workflow, Resum
     exec->contextBase["Execution"]["StartTime"] = timestamp::formatMs(exec->startedMs);
     exec->nextItemId = point.maxItem + 1;
     if (exec->usesExecutionInput)
-        exec->input = point.executionInput;
+        exec->input = executionInput();
 
     auto run = std::make_shared<ItemRun>();
     run->exec = exec;
@@ -418,18 +423,19 @@ Result<Execution> Engine::resume(std::shared_ptr<const Workflow> workflow, Resum
     run->scope = exec->scope;
     run->worker = exec->pickWorker();
     run->machine = &exec->workflow->root;
-    run->input = root->input;
+    run->input = std::move(root->input);
     run->onDone = [exec](ItemRun &, Result<Json, Failure> outcome) { finishRoot(exec, std::move(outcome)); };
     if (state->type == StateType::Map) {
         // Items of this Map: finished ones keep their results, unfinished ones continue where they were.
         // Items of deeper Maps are not listed: their own parent item runs them again (at least once).
         auto slots = std::make_shared<std::map<qint64, ResumedSlot>>();
-        for (const auto &child : root->finishedChildren) {
+        for (auto &child : root->finishedChildren) {
             ResumedSlot &slot = (*slots)[child.index];
             slot.finished = true;
             slot.succeeded = child.succeeded;
-            slot.output = child.output;
-            slot.failure = Failure{child.error, child.cause};
+            slot.output = std::move(child.output);
+            slot.outputText = std::move(child.outputText);
+            slot.failure = Failure{std::move(child.error), std::move(child.cause)};
         }
         for (const auto &item : point.items) {
             if (item.parent != 0 || item.item == 0 || item.mapState != state->name || item.index < 0)
@@ -439,7 +445,7 @@ Result<Execution> Engine::resume(std::shared_ptr<const Workflow> workflow, Resum
                 continue;
             slot.item = item.item;
             slot.state = item.state;
-            slot.input = item.input;
+            slot.input = std::move(item.input);
         }
         run->resumedSlots = std::move(slots);
     }

@@ -66,6 +66,7 @@ struct ResumedSlot
     bool finished = false;
     bool succeeded = true;
     Json output;           // finished and succeeded
+    std::string outputText;   // the same as JSON text, parsed only when the Map completes (then `output` is null)
     Failure failure;       // finished and failed
     qint64 item = 0;       // not finished: the item's id
     std::string state;     //   the state it continues at

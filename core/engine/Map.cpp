@@ -223,7 +223,10 @@ void MapRun::pump()
                             // Done before the process stopped: its result stands, nothing runs again.
                             ++nextSlot;
                             ++completed;
-                            if (it->second.succeeded) {
+                            if (it->second.succeeded && !it->second.outputText.empty()) {
+                                deferredOutputs.emplace_back(results.size(), &it->second.outputText);
+                                results.emplace_back();
+                            } else if (it->second.succeeded) {
                                 results.push_back(it->second.output);
                             } else {
                                 ++failed;
@@ -390,6 +393,11 @@ void MapRun::complete()
         for (Json &r : results)
             array.push_back(std::move(r));
         results.clear();
+        for (const auto &[slot, text] : deferredOutputs) {
+            if (slot < array.size())
+                array[slot] = Json::parse(*text, nullptr, false);   // discarded (not throwing) if damaged
+        }
+        deferredOutputs.clear();
         written.swap(records);
     }
     if (!writing) {
