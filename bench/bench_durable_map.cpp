@@ -161,14 +161,18 @@ int main(int argc, char *argv[])
                          qPrintable(!resumeJournal ? resumeJournal.error().message : reader.error().message));
             return 1;
         }
+        const qint64 openedMs = watch.clock.elapsed();
         auto unfinished = reader.value()->unfinished();
+        const qint64 readMs = watch.clock.elapsed() - openedMs;
         if (!unfinished || unfinished.value().isEmpty()) {
             std::fprintf(stderr, "nothing to resume (the child finished before it was killed?)\n");
             return 1;
         }
         sluice::UnfinishedExecution &u = unfinished.value().first();
-        std::fprintf(stderr, "killed child left %lld unfinished item(s), highest item id %lld\n",
-                     static_cast<long long>(u.items.size()), static_cast<long long>(u.maxItem));
+        std::fprintf(stderr, "killed child left %lld unfinished item(s), highest item id %lld; store opened in %lld ms, "
+                             "unfinished() took %lld ms\n",
+                     static_cast<long long>(u.items.size()), static_cast<long long>(u.maxItem),
+                     static_cast<long long>(openedMs), static_cast<long long>(readMs));
         const qint64 loadedMs = watch.clock.elapsed();
         sluice::ResumePoint point;
         point.executionInputText = std::move(u.inputText);
