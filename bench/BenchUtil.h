@@ -5,12 +5,14 @@
 #include "Json.h"
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QList>
 #include <QString>
 
 #include <sqlite3.h>
+#include <sys/resource.h>
 
 #include <string>
 #include <vector>
@@ -31,8 +33,21 @@ inline double peakRssMb()
     return 0;
 }
 
+/// CPU time the process has used so far, all threads, in seconds (0 where unknown).
+inline double processCpuSeconds()
+{
+    rusage usage{};
+    if (getrusage(RUSAGE_SELF, &usage) != 0)
+        return 0;
+    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+           double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
 /// The raw SQLite rate the journal is held against: one row per item through the C API (prepared
-/// statement, bind, step), 1,000 rows per transaction, WAL, synchronous=NORMAL. `payloads` are the rows'
+/// statement, bind, step), 1,000 rows per transaction, WAL, synchronous=NORMAL. The row is what an item
+/// row needs at the least: its key (execution, item) as the table's primary key (WITHOUT ROWID, the
+/// layout of the journal's own item table, so no second B-tree), its identity in the Map (parent, Map
+/// state, index), its current state and status, a time, and its input payload. `payloads` are the rows'
 /// payload texts (their serialization is not timed). Rows per second, or -1.
 inline double rawInsertRate(const QString &path, const std::vector<std::string> &payloads)
 {
@@ -40,12 +55,18 @@ inline double rawInsertRate(const QString &path, const std::vector<std::string> 
     if (sqlite3_open(path.toUtf8().constData(), &db) != SQLITE_OK)
         return -1;
     sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-                     "CREATE TABLE raw(exec INTEGER, item INTEGER, state TEXT, status INTEGER, payload TEXT)",
+                     "CREATE TABLE raw(exec INTEGER NOT NULL, item INTEGER NOT NULL, parent INTEGER NOT NULL,"
+                     " map_state TEXT, idx INTEGER NOT NULL, state TEXT, status INTEGER NOT NULL,"
+                     " updated_ms INTEGER NOT NULL, input TEXT, PRIMARY KEY(exec, item)) WITHOUT ROWID",
                  nullptr, nullptr, nullptr);
     sqlite3_stmt *insert = nullptr;
-    sqlite3_prepare_v2(db, "INSERT INTO raw(exec, item, state, status, payload) VALUES (?, ?, ?, ?, ?)", -1, &insert,
-                       nullptr);
+    if (sqlite3_prepare_v2(db, "INSERT INTO raw VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", -1, &insert, nullptr)
+        != SQLITE_OK) {
+        sqlite3_close(db);
+        return -1;
+    }
     const qint64 rows = qint64(payloads.size());
+    const qint64 baseMs = QDateTime::currentMSecsSinceEpoch();
     QElapsedTimer timer;
     timer.start();
     for (qint64 i = 1; i <= rows; ++i) {
@@ -54,9 +75,13 @@ inline double rawInsertRate(const QString &path, const std::vector<std::string> 
         const std::string &payload = payloads[size_t(i - 1)];
         sqlite3_bind_int64(insert, 1, 1);
         sqlite3_bind_int64(insert, 2, i);
-        sqlite3_bind_text(insert, 3, "Load", 4, SQLITE_STATIC);
-        sqlite3_bind_int(insert, 4, 3);
-        sqlite3_bind_text(insert, 5, payload.data(), int(payload.size()), SQLITE_STATIC);
+        sqlite3_bind_int64(insert, 3, 0);
+        sqlite3_bind_text(insert, 4, "EachItem", 8, SQLITE_STATIC);
+        sqlite3_bind_int64(insert, 5, i - 1);
+        sqlite3_bind_text(insert, 6, "Label", 5, SQLITE_STATIC);
+        sqlite3_bind_int(insert, 7, 1);
+        sqlite3_bind_int64(insert, 8, baseMs + i / 1000);
+        sqlite3_bind_text(insert, 9, payload.data(), int(payload.size()), SQLITE_STATIC);
         sqlite3_step(insert);
         sqlite3_reset(insert);
         if (i % 1000 == 0 || i == rows)

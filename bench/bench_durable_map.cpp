@@ -85,6 +85,7 @@ int main(int argc, char *argv[])
         options.journal = journal.value();
         options.workflowVersion = version.value();
         QElapsedTimer timer;
+        const double cpuBefore = sluice::bench::processCpuSeconds();
         timer.start();
         const sluice::Execution execution = engine.start(workflow.value(), std::move(input), options);
         execution.waitForFinished();
@@ -103,6 +104,11 @@ int main(int argc, char *argv[])
         std::printf("journal            %lld records in %lld transactions\n", static_cast<long long>(stats.records),
                     static_cast<long long>(stats.transactions));
         std::printf("ratio              %.2f x the raw rate\n", perSecond / raw);
+        const double cpu = sluice::bench::processCpuSeconds() - cpuBefore;
+        std::printf("cpu                %.2f s in all threads (%.1f us per item), of which the journal writer %.2f s "
+                    "(%.1f us per item)\n",
+                    cpu, cpu * 1e6 / double(items), double(stats.writerCpuUs) / 1e6,
+                    double(stats.writerCpuUs) / double(items));
     }
     const double rss = sluice::bench::peakRssMb();
 
@@ -155,26 +161,31 @@ int main(int argc, char *argv[])
                          qPrintable(!resumeJournal ? resumeJournal.error().message : reader.error().message));
             return 1;
         }
+        const qint64 openedMs = watch.clock.elapsed();
         auto unfinished = reader.value()->unfinished();
+        const qint64 readMs = watch.clock.elapsed() - openedMs;
         if (!unfinished || unfinished.value().isEmpty()) {
             std::fprintf(stderr, "nothing to resume (the child finished before it was killed?)\n");
             return 1;
         }
-        const sluice::UnfinishedExecution &u = unfinished.value().first();
-        std::fprintf(stderr, "killed child left %lld unfinished item(s), highest item id %lld\n",
-                     static_cast<long long>(u.items.size()), static_cast<long long>(u.maxItem));
+        sluice::UnfinishedExecution &u = unfinished.value().first();
+        std::fprintf(stderr, "killed child left %lld unfinished item(s), highest item id %lld; store opened in %lld ms, "
+                             "unfinished() took %lld ms\n",
+                     static_cast<long long>(u.items.size()), static_cast<long long>(u.maxItem),
+                     static_cast<long long>(openedMs), static_cast<long long>(readMs));
         const qint64 loadedMs = watch.clock.elapsed();
         sluice::ResumePoint point;
-        point.executionInput = u.input;
+        point.executionInputText = std::move(u.inputText);
         point.startedMs = u.startedMs;
         point.maxItem = u.maxItem;
         qint64 alreadyDone = 0;
-        for (const auto &item : u.items) {
+        for (auto &item : u.items) {
             sluice::ResumePoint::Item p{item.item, item.parent, item.index, item.mapState.toStdString(),
-                                        item.state.toStdString(), item.input, {}};
-            for (const auto &c : item.finishedChildren) {
-                p.finishedChildren.push_back({c.index, c.status == sluice::ItemStatus::Succeeded, c.output,
-                                              c.error.toStdString(), c.cause.toStdString()});
+                                        item.state.toStdString(), std::move(item.input), {}};
+            p.finishedChildren.reserve(size_t(item.finishedChildren.size()));
+            for (auto &c : item.finishedChildren) {
+                p.finishedChildren.push_back({c.index, c.status == sluice::ItemStatus::Succeeded, sluice::Json(),
+                                              std::move(c.outputText), c.error.toStdString(), c.cause.toStdString()});
                 ++alreadyDone;
             }
             point.items.push_back(std::move(p));

@@ -472,6 +472,109 @@
     </message>
 </context>
 <context>
+    <name>sluice::ui::ChoiceRulesEditor</name>
+    <message>
+        <source>Add rule</source>
+        <translation>Regel hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add condition</source>
+        <translation>Bedingung hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Variable</source>
+        <translation>Variable</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>Compare with a path</source>
+        <translation>Mit einem Pfad vergleichen</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>Add a top-level rule with its own Next state</source>
+        <translation>Eine Regel der obersten Ebene mit eigenem Folgezustand (Next) hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add a condition to the selected And/Or (a comparison becomes an And of itself and the new condition)</source>
+        <translation>Der gewählten And/Or-Regel eine Bedingung hinzufügen (ein Vergleich wird zu einem And aus ihm selbst und der neuen Bedingung)</translation>
+    </message>
+    <message>
+        <source>Remove the selected rule</source>
+        <translation>Die gewählte Regel entfernen</translation>
+    </message>
+    <message>
+        <source>Move the selected rule up (rules are checked in order)</source>
+        <translation>Die gewählte Regel nach oben verschieben (Regeln werden der Reihe nach geprüft)</translation>
+    </message>
+    <message>
+        <source>Move the selected rule down</source>
+        <translation>Die gewählte Regel nach unten verschieben</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message>
+        <source>And (all of)</source>
+        <translation>And (alle)</translation>
+    </message>
+    <message>
+        <source>Or (any of)</source>
+        <translation>Or (eine davon)</translation>
+    </message>
+    <message>
+        <source>Not</source>
+        <translation>Not (nicht)</translation>
+    </message>
+    <message>
+        <source>Variable: the path of the value to compare, such as $.price</source>
+        <translation>Variable: der Pfad des zu vergleichenden Werts, etwa $.price</translation>
+    </message>
+    <message>
+        <source>The comparison: String…, Numeric…, Boolean…, Timestamp… operators, StringMatches (with * wildcards) and the Is… type tests</source>
+        <translation>Der Vergleich: die Operatoren String…, Numeric…, Boolean…, Timestamp…, StringMatches (mit *-Platzhaltern) und die Typprüfungen Is…</translation>
+    </message>
+    <message>
+        <source>Use the operator&apos;s …Path form: the value is a path into the input</source>
+        <translation>Die …Path-Form des Operators verwenden: der Wert ist ein Pfad in die Eingabe</translation>
+    </message>
+    <message>
+        <source>The state to run when this rule matches</source>
+        <translation>Der Zustand, der ausgeführt wird, wenn diese Regel zutrifft</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Bedingung</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <source>Rule %1: %2</source>
+        <translation>Regel %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>sluice::ui::DefinitionView</name>
     <message>
         <source>Open a workflow definition (File &gt; Open…) to see it here.</source>
@@ -539,6 +642,503 @@
     <message>
         <source>Error</source>
         <translation>Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::ui::FieldHelp</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Unique in its state machine, at most 80 characters.</source>
+        <translation>Eindeutig im Zustandsautomaten, höchstens 80 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The state&apos;s name. Every Next, Default and Catch that leads here uses it; renaming updates them.</source>
+        <translation>Der Name des Zustands. Jedes Next, Default und Catch, das hierher führt, verwendet ihn; Umbenennen passt sie an.</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>The kind of state; fixed once the state exists.</source>
+        <translation>Die Art des Zustands; fest, sobald der Zustand existiert.</translation>
+    </message>
+    <message>
+        <source>Type: Pass, Task, Choice, Wait, Succeed, Fail, Parallel or Map.</source>
+        <translation>Type: Pass, Task, Choice, Wait, Succeed, Fail, Parallel oder Map.</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>A note for people; ignored when the workflow runs.</source>
+        <translation>Eine Notiz für Menschen; bei der Ausführung ignoriert.</translation>
+    </message>
+    <message>
+        <source>Comment: a human-readable description of the state.</source>
+        <translation>Comment: eine für Menschen lesbare Beschreibung des Zustands.</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <source>The state to run after this one, or End.</source>
+        <translation>Der Zustand, der danach ausgeführt wird, oder Ende.</translation>
+    </message>
+    <message>
+        <source>Next names the state that runs when this one finishes. End (&quot;End&quot;: true) makes this state terminal: the state machine (or branch, or Map iteration) stops here with this state&apos;s output.</source>
+        <translation>Next nennt den Zustand, der nach diesem ausgeführt wird. End (&quot;End&quot;: true) macht diesen Zustand zum letzten: der Zustandsautomat (oder Zweig oder Map-Durchlauf) endet hier mit der Ausgabe dieses Zustands.</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>Ressource</translation>
+    </message>
+    <message>
+        <source>The task to run: a sluice: resource or an AWS ARN (mocked locally).</source>
+        <translation>Die auszuführende Aufgabe: eine sluice:-Ressource oder ein AWS-ARN (lokal über einen Mock).</translation>
+    </message>
+    <message>
+        <source>Resource: a URI that identifies the work. sluice:http, sluice:sql, sluice:file.read and the other sluice: resources run here; an AWS ARN runs locally only through a mock and unchanged on AWS.</source>
+        <translation>Resource: eine URI, die die Arbeit bezeichnet. sluice:http, sluice:sql, sluice:file.read und die anderen sluice:-Ressourcen laufen hier; ein AWS-ARN läuft lokal nur über einen Mock und unverändert auf AWS.</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>Zeitlimit</translation>
+    </message>
+    <message>
+        <source>Fails with States.Timeout after this many seconds.</source>
+        <translation>Schlägt nach so vielen Sekunden mit States.Timeout fehl.</translation>
+    </message>
+    <message>
+        <source>TimeoutSeconds (or TimeoutSecondsPath, a reference path to a number in the input): the longest the task may run before it fails with States.Timeout. A positive whole number; default 99999999.</source>
+        <translation>TimeoutSeconds (oder TimeoutSecondsPath, ein Referenzpfad auf eine Zahl in der Eingabe): die längste Laufzeit der Aufgabe, bevor sie mit States.Timeout fehlschlägt. Eine positive ganze Zahl; Standard 99999999.</translation>
+    </message>
+    <message>
+        <source>Heartbeat</source>
+        <translation>Heartbeat</translation>
+    </message>
+    <message>
+        <source>Fails with States.HeartbeatTimeout without a heartbeat in time.</source>
+        <translation>Schlägt mit States.HeartbeatTimeout fehl, wenn kein Heartbeat rechtzeitig kommt.</translation>
+    </message>
+    <message>
+        <source>HeartbeatSeconds (or HeartbeatSecondsPath): the longest time between two heartbeats of the task before it fails with States.HeartbeatTimeout. Must be smaller than TimeoutSeconds.</source>
+        <translation>HeartbeatSeconds (oder HeartbeatSecondsPath): die längste Zeit zwischen zwei Heartbeats der Aufgabe, bevor sie mit States.HeartbeatTimeout fehlschlägt. Muss kleiner als TimeoutSeconds sein.</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>Anmeldedaten</translation>
+    </message>
+    <message>
+        <source>A role to assume for the task (payload template).</source>
+        <translation>Eine Rolle, die die Aufgabe annimmt (Payload-Vorlage).</translation>
+    </message>
+    <message>
+        <source>Credentials: a payload template with RoleArn (or RoleArn.$) naming the role the task runs with.</source>
+        <translation>Credentials: eine Payload-Vorlage mit RoleArn (oder RoleArn.$), die die Rolle nennt, mit der die Aufgabe läuft.</translation>
+    </message>
+    <message>
+        <source>Input path</source>
+        <translation>Eingabepfad</translation>
+    </message>
+    <message>
+        <source>Selects the part of the input the state works on. Default $.</source>
+        <translation>Wählt den Teil der Eingabe, mit dem der Zustand arbeitet. Standard $.</translation>
+    </message>
+    <message>
+        <source>InputPath: a path that picks the effective input from the state&apos;s input. &quot;$&quot; (the default) passes everything; null passes an empty object {}.</source>
+        <translation>InputPath: ein Pfad, der die wirksame Eingabe aus der Eingabe des Zustands auswählt. &quot;$&quot; (Standard) übergibt alles; null übergibt ein leeres Objekt {}.</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Builds the task&apos;s input. Keys ending in .$ take a path or intrinsic.</source>
+        <translation>Baut die Eingabe der Aufgabe. Schlüssel auf .$ nehmen einen Pfad oder eine intrinsische Funktion.</translation>
+    </message>
+    <message>
+        <source>Parameters: a payload template. Its JSON becomes the effective input; a key ending in &quot;.$&quot; takes its value from a path ($.field, $$.Execution.Id) or an intrinsic function (States.Format(...)).</source>
+        <translation>Parameters: eine Payload-Vorlage. Ihr JSON wird zur wirksamen Eingabe; ein Schlüssel auf &quot;.$&quot; nimmt seinen Wert aus einem Pfad ($.field, $$.Execution.Id) oder einer intrinsischen Funktion (States.Format(...)).</translation>
+    </message>
+    <message>
+        <source>Result selector</source>
+        <translation>Ergebnisauswahl</translation>
+    </message>
+    <message>
+        <source>Reshapes the result before ResultPath (payload template).</source>
+        <translation>Formt das Ergebnis vor ResultPath um (Payload-Vorlage).</translation>
+    </message>
+    <message>
+        <source>ResultSelector: a payload template evaluated against the task&apos;s result; its output is what ResultPath places into the input.</source>
+        <translation>ResultSelector: eine Payload-Vorlage, die auf das Ergebnis der Aufgabe angewendet wird; ihre Ausgabe setzt ResultPath in die Eingabe ein.</translation>
+    </message>
+    <message>
+        <source>Result path</source>
+        <translation>Ergebnispfad</translation>
+    </message>
+    <message>
+        <source>Where the result goes in the input. Default $ (replace it).</source>
+        <translation>Wohin das Ergebnis in der Eingabe kommt. Standard $ (ersetzt sie).</translation>
+    </message>
+    <message>
+        <source>ResultPath: a reference path where the result is written into the state&apos;s input to make its output. &quot;$&quot; (the default) replaces the input with the result; null discards the result and passes the input on.</source>
+        <translation>ResultPath: ein Referenzpfad, an dem das Ergebnis in die Eingabe des Zustands geschrieben wird, um seine Ausgabe zu bilden. &quot;$&quot; (Standard) ersetzt die Eingabe durch das Ergebnis; null verwirft das Ergebnis und gibt die Eingabe weiter.</translation>
+    </message>
+    <message>
+        <source>Output path</source>
+        <translation>Ausgabepfad</translation>
+    </message>
+    <message>
+        <source>Selects the part of the output passed on. Default $.</source>
+        <translation>Wählt den Teil der Ausgabe, der weitergegeben wird. Standard $.</translation>
+    </message>
+    <message>
+        <source>OutputPath: a path that picks what is passed to the next state. &quot;$&quot; (the default) passes everything; null passes an empty object {}.</source>
+        <translation>OutputPath: ein Pfad, der auswählt, was an den nächsten Zustand geht. &quot;$&quot; (Standard) übergibt alles; null übergibt ein leeres Objekt {}.</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>A fixed value that becomes the state&apos;s result (JSON).</source>
+        <translation>Ein fester Wert, der zum Ergebnis des Zustands wird (JSON).</translation>
+    </message>
+    <message>
+        <source>Result: any JSON value. A Pass state outputs it (through ResultPath) instead of its input.</source>
+        <translation>Result: ein beliebiger JSON-Wert. Ein Pass-Zustand gibt ihn (über ResultPath) statt seiner Eingabe aus.</translation>
+    </message>
+    <message>
+        <source>Wait for</source>
+        <translation>Warten auf</translation>
+    </message>
+    <message>
+        <source>How long to wait: seconds, a timestamp, or a path to either.</source>
+        <translation>Wie lange gewartet wird: Sekunden, ein Zeitstempel oder ein Pfad zu einem davon.</translation>
+    </message>
+    <message>
+        <source>Exactly one of Seconds (a whole number), Timestamp (RFC 3339, e.g. 2016-03-14T01:59:00Z), SecondsPath or TimestampPath (reference paths into the input).</source>
+        <translation>Genau eines von Seconds (ganze Zahl), Timestamp (RFC 3339, z. B. 2016-03-14T01:59:00Z), SecondsPath oder TimestampPath (Referenzpfade in die Eingabe).</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>The error name the state fails with (string or path).</source>
+        <translation>Der Fehlername, mit dem der Zustand fehlschlägt (Text oder Pfad).</translation>
+    </message>
+    <message>
+        <source>Error or ErrorPath: the error name reported by the failure; Retry and Catch of an enclosing Parallel or Map match on it. ErrorPath may be a reference path or an intrinsic that returns a string.</source>
+        <translation>Error oder ErrorPath: der gemeldete Fehlername; Retry und Catch eines umgebenden Parallel oder Map prüfen ihn. ErrorPath darf ein Referenzpfad oder eine intrinsische Funktion sein, die einen Text liefert.</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>Ursache</translation>
+    </message>
+    <message>
+        <source>A human-readable description of the failure.</source>
+        <translation>Eine für Menschen lesbare Beschreibung des Fehlschlags.</translation>
+    </message>
+    <message>
+        <source>Cause or CausePath: the failure&apos;s description. CausePath may be a reference path or an intrinsic that returns a string.</source>
+        <translation>Cause oder CausePath: die Beschreibung des Fehlschlags. CausePath darf ein Referenzpfad oder eine intrinsische Funktion sein, die einen Text liefert.</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Regeln</translation>
+    </message>
+    <message>
+        <source>Checked in order; the first rule that matches picks the next state.</source>
+        <translation>Der Reihe nach geprüft; die erste zutreffende Regel wählt den nächsten Zustand.</translation>
+    </message>
+    <message>
+        <source>Choices: an array of Choice rules. Each top-level rule is a comparison of a Variable (or And, Or, Not of rules) and a Next state. The first matching rule wins.</source>
+        <translation>Choices: ein Array von Choice-Regeln. Jede Regel der obersten Ebene ist ein Vergleich einer Variable (oder And, Or, Not von Regeln) mit einem Folgezustand (Next). Die erste zutreffende Regel gewinnt.</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>The state to run when no rule matches.</source>
+        <translation>Der Zustand, der ausgeführt wird, wenn keine Regel zutrifft.</translation>
+    </message>
+    <message>
+        <source>Default: the next state when no rule matches. Without it the Choice fails with States.NoChoiceMatched.</source>
+        <translation>Default: der nächste Zustand, wenn keine Regel zutrifft. Ohne ihn schlägt Choice mit States.NoChoiceMatched fehl.</translation>
+    </message>
+    <message>
+        <source>Branches</source>
+        <translation>Zweige</translation>
+    </message>
+    <message>
+        <source>Edit the branches on the canvas.</source>
+        <translation>Die Zweige auf der Zeichenfläche bearbeiten.</translation>
+    </message>
+    <message>
+        <source>Branches: the state machines a Parallel state runs at the same time; its output is the array of their outputs.</source>
+        <translation>Branches: die Zustandsautomaten, die ein Parallel-Zustand gleichzeitig ausführt; seine Ausgabe ist das Array ihrer Ausgaben.</translation>
+    </message>
+    <message>
+        <source>Items path</source>
+        <translation>Elementpfad</translation>
+    </message>
+    <message>
+        <source>The array in the input to iterate over. Default $.</source>
+        <translation>Das Array in der Eingabe, über das iteriert wird. Standard $.</translation>
+    </message>
+    <message>
+        <source>ItemsPath: a reference path to the array whose elements become the Map&apos;s items.</source>
+        <translation>ItemsPath: ein Referenzpfad auf das Array, dessen Einträge die Elemente der Map werden.</translation>
+    </message>
+    <message>
+        <source>Item selector</source>
+        <translation>Elementauswahl</translation>
+    </message>
+    <message>
+        <source>Builds each item&apos;s input (payload template, $$.Map.Item.Value ...).</source>
+        <translation>Baut die Eingabe jedes Elements (Payload-Vorlage, $$.Map.Item.Value ...).</translation>
+    </message>
+    <message>
+        <source>ItemSelector (or the older Parameters): a payload template evaluated for every item; $$.Map.Item.Value is the item and $$.Map.Item.Index its position.</source>
+        <translation>ItemSelector (oder das ältere Parameters): eine Payload-Vorlage, die für jedes Element ausgewertet wird; $$.Map.Item.Value ist das Element und $$.Map.Item.Index seine Position.</translation>
+    </message>
+    <message>
+        <source>Max concurrency</source>
+        <translation>Max. Parallelität</translation>
+    </message>
+    <message>
+        <source>How many items run at once; 0 means no limit.</source>
+        <translation>Wie viele Elemente gleichzeitig laufen; 0 heißt ohne Grenze.</translation>
+    </message>
+    <message>
+        <source>MaxConcurrency (or MaxConcurrencyPath): the upper bound on iterations running at the same time. 0 (the default) sets no limit.</source>
+        <translation>MaxConcurrency (oder MaxConcurrencyPath): die Obergrenze gleichzeitig laufender Durchläufe. 0 (Standard) setzt keine Grenze.</translation>
+    </message>
+    <message>
+        <source>Processor mode</source>
+        <translation>Verarbeitungsmodus</translation>
+    </message>
+    <message>
+        <source>INLINE runs items inside this execution; DISTRIBUTED as child runs.</source>
+        <translation>INLINE führt Elemente in dieser Ausführung aus, DISTRIBUTED als Kindausführungen.</translation>
+    </message>
+    <message>
+        <source>ItemProcessor.ProcessorConfig: Mode INLINE (the default; the first failed item fails the Map) or DISTRIBUTED (each item runs to its end, failures are tolerated up to a threshold; needs an ExecutionType, STANDARD or EXPRESS).</source>
+        <translation>ItemProcessor.ProcessorConfig: Mode INLINE (Standard; das erste fehlgeschlagene Element lässt die Map fehlschlagen) oder DISTRIBUTED (jedes Element läuft bis zu seinem Ende, Fehlschläge werden bis zu einer Schwelle toleriert; braucht einen ExecutionType, STANDARD oder EXPRESS).</translation>
+    </message>
+    <message>
+        <source>Item reader</source>
+        <translation>Elementleser</translation>
+    </message>
+    <message>
+        <source>Reads the items from a file (CSV, JSON Lines) instead of the input.</source>
+        <translation>Liest die Elemente aus einer Datei (CSV, JSON Lines) statt aus der Eingabe.</translation>
+    </message>
+    <message>
+        <source>ItemReader: Resource (sluice:file.read, or an S3 getObject ARN), ReaderConfig (InputType, CSVHeaderLocation, MaxItems ...) and Parameters (the file). Distributed mode only.</source>
+        <translation>ItemReader: Resource (sluice:file.read oder ein S3-getObject-ARN), ReaderConfig (InputType, CSVHeaderLocation, MaxItems ...) und Parameters (die Datei). Nur im verteilten Modus.</translation>
+    </message>
+    <message>
+        <source>Item batcher</source>
+        <translation>Stapelbildung</translation>
+    </message>
+    <message>
+        <source>Groups items into batches (MaxItemsPerBatch ...).</source>
+        <translation>Fasst Elemente zu Stapeln zusammen (MaxItemsPerBatch ...).</translation>
+    </message>
+    <message>
+        <source>ItemBatcher: MaxItemsPerBatch and/or MaxInputBytesPerBatch (or their Path forms) and BatchInput. Distributed mode only.</source>
+        <translation>ItemBatcher: MaxItemsPerBatch und/oder MaxInputBytesPerBatch (oder ihre Path-Formen) und BatchInput. Nur im verteilten Modus.</translation>
+    </message>
+    <message>
+        <source>Result writer</source>
+        <translation>Ergebnisschreiber</translation>
+    </message>
+    <message>
+        <source>Writes the Map&apos;s results to a file instead of the output.</source>
+        <translation>Schreibt die Ergebnisse der Map in eine Datei statt in die Ausgabe.</translation>
+    </message>
+    <message>
+        <source>ResultWriter: Resource (sluice:file.write, or an S3 putObject ARN) and Parameters. Distributed mode only.</source>
+        <translation>ResultWriter: Resource (sluice:file.write oder ein S3-putObject-ARN) und Parameters. Nur im verteilten Modus.</translation>
+    </message>
+    <message>
+        <source>Tolerated failures</source>
+        <translation>Tolerierte Fehler</translation>
+    </message>
+    <message>
+        <source>How many items may fail before the Map fails.</source>
+        <translation>Wie viele Elemente fehlschlagen dürfen, bevor die Map fehlschlägt.</translation>
+    </message>
+    <message>
+        <source>ToleratedFailureCount (or its Path form): the Map fails with States.ExceedToleratedFailureThreshold when more items fail. Distributed mode only.</source>
+        <translation>ToleratedFailureCount (oder seine Path-Form): die Map schlägt mit States.ExceedToleratedFailureThreshold fehl, wenn mehr Elemente fehlschlagen. Nur im verteilten Modus.</translation>
+    </message>
+    <message>
+        <source>Tolerated failure %</source>
+        <translation>Tolerierte Fehler %</translation>
+    </message>
+    <message>
+        <source>The share of items (0-100) that may fail.</source>
+        <translation>Der Anteil der Elemente (0-100), der fehlschlagen darf.</translation>
+    </message>
+    <message>
+        <source>ToleratedFailurePercentage (or its Path form): a number from 0 to 100. Distributed mode only.</source>
+        <translation>ToleratedFailurePercentage (oder seine Path-Form): eine Zahl von 0 bis 100. Nur im verteilten Modus.</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Bezeichnung</translation>
+    </message>
+    <message>
+        <source>Names the child executions of a distributed Map (up to 40 characters).</source>
+        <translation>Benennt die Kindausführungen einer verteilten Map (bis zu 40 Zeichen).</translation>
+    </message>
+    <message>
+        <source>Label: a name for the Map run, shown in the child executions. Distributed mode only.</source>
+        <translation>Label: ein Name für den Map-Lauf, der in den Kindausführungen erscheint. Nur im verteilten Modus.</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Retries that match an error: interval, attempts, backoff, jitter.</source>
+        <translation>Wiederholungen für passende Fehler: Intervall, Versuche, Backoff, Jitter.</translation>
+    </message>
+    <message>
+        <source>Retry: retriers tried in order. ErrorEquals lists the error names (States.ALL matches all, and must be last); IntervalSeconds (default 1) before the first retry, MaxAttempts (default 3, 0 = never), BackoffRate (default 2.0) multiplies the interval, MaxDelaySeconds caps it, JitterStrategy FULL randomises it.</source>
+        <translation>Retry: Wiederholer, der Reihe nach geprüft. ErrorEquals listet die Fehlernamen (States.ALL passt auf alle und muss zuletzt stehen); IntervalSeconds (Standard 1) vor der ersten Wiederholung, MaxAttempts (Standard 3, 0 = nie), BackoffRate (Standard 2.0) vervielfacht das Intervall, MaxDelaySeconds begrenzt es, JitterStrategy FULL streut es zufällig.</translation>
+    </message>
+    <message>
+        <source>Catch</source>
+        <translation>Abfangen</translation>
+    </message>
+    <message>
+        <source>Where an error goes once retries are exhausted.</source>
+        <translation>Wohin ein Fehler geht, wenn die Wiederholungen erschöpft sind.</translation>
+    </message>
+    <message>
+        <source>Catch: catchers tried in order. ErrorEquals lists the error names; Next is the state to go to; ResultPath places the error output ({&quot;Error&quot;, &quot;Cause&quot;}) into the input (default $, replace).</source>
+        <translation>Catch: Fänger, der Reihe nach geprüft. ErrorEquals listet die Fehlernamen; Next ist der Zustand, zu dem es geht; ResultPath setzt die Fehlerausgabe ({&quot;Error&quot;, &quot;Cause&quot;}) in die Eingabe ein (Standard $, ersetzen).</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::ui::HandlerTable</name>
+    <message>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Interval</source>
+        <translation>Intervall</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <source>Backoff</source>
+        <translation>Backoff</translation>
+    </message>
+    <message>
+        <source>Max delay</source>
+        <translation>Max. Pause</translation>
+    </message>
+    <message>
+        <source>Jitter</source>
+        <translation>Jitter</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <source>Result path</source>
+        <translation>Ergebnispfad</translation>
+    </message>
+    <message>
+        <source>ErrorEquals: error names, separated by commas (States.ALL matches every error)</source>
+        <translation>ErrorEquals: Fehlernamen, durch Kommas getrennt (States.ALL passt auf jeden Fehler)</translation>
+    </message>
+    <message>
+        <source>IntervalSeconds: seconds before the first retry (default 1)</source>
+        <translation>IntervalSeconds: Sekunden vor der ersten Wiederholung (Standard 1)</translation>
+    </message>
+    <message>
+        <source>MaxAttempts: retries at most (default 3; 0 never retries)</source>
+        <translation>MaxAttempts: höchstens so viele Wiederholungen (Standard 3; 0 wiederholt nie)</translation>
+    </message>
+    <message>
+        <source>BackoffRate: multiplies the interval after each attempt (default 2.0)</source>
+        <translation>BackoffRate: vervielfacht das Intervall nach jedem Versuch (Standard 2.0)</translation>
+    </message>
+    <message>
+        <source>MaxDelaySeconds: the longest interval between attempts</source>
+        <translation>MaxDelaySeconds: das längste Intervall zwischen Versuchen</translation>
+    </message>
+    <message>
+        <source>JitterStrategy: FULL randomises each interval (default NONE)</source>
+        <translation>JitterStrategy: FULL streut jedes Intervall zufällig (Standard NONE)</translation>
+    </message>
+    <message>
+        <source>Next: the state to run when the error is caught</source>
+        <translation>Next: der Zustand, der ausgeführt wird, wenn der Fehler abgefangen wird</translation>
+    </message>
+    <message>
+        <source>ResultPath: where the error output goes in the input (default $; null keeps the input)</source>
+        <translation>ResultPath: wohin die Fehlerausgabe in der Eingabe kommt (Standard $; null behält die Eingabe)</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add a retrier</source>
+        <translation>Einen Wiederholer hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add a catcher</source>
+        <translation>Einen Fänger hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the selected row</source>
+        <translation>Die gewählte Zeile entfernen</translation>
+    </message>
+    <message>
+        <source>Move the selected row up (rows are tried in order)</source>
+        <translation>Die gewählte Zeile nach oben verschieben (Zeilen werden der Reihe nach geprüft)</translation>
+    </message>
+    <message>
+        <source>Move the selected row down (rows are tried in order)</source>
+        <translation>Die gewählte Zeile nach unten verschieben (Zeilen werden der Reihe nach geprüft)</translation>
+    </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::ui::JsonField</name>
+    <message>
+        <source>(not set)</source>
+        <translation>(nicht gesetzt)</translation>
+    </message>
+    <message>
+        <source>Not valid JSON: %1</source>
+        <translation>Kein gültiges JSON: %1</translation>
     </message>
 </context>
 <context>
@@ -683,6 +1283,36 @@
     </message>
 </context>
 <context>
+    <name>sluice::ui::NameField</name>
+    <message>
+        <source>A state needs a name</source>
+        <translation>Ein Zustand braucht einen Namen</translation>
+    </message>
+    <message>
+        <source>A state name has at most 80 characters; this one has %1</source>
+        <translation>Ein Zustandsname hat höchstens 80 Zeichen; dieser hat %1</translation>
+    </message>
+    <message>
+        <source>There is already a state named &apos;%1&apos;</source>
+        <translation>Es gibt bereits einen Zustand namens &apos;%1&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::ui::NullablePathField</name>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>null: discard the result and pass the state&apos;s input on</source>
+        <translation>null: das Ergebnis verwerfen und die Eingabe des Zustands weitergeben</translation>
+    </message>
+    <message>
+        <source>null: pass an empty object {}</source>
+        <translation>null: ein leeres Objekt {} übergeben</translation>
+    </message>
+</context>
+<context>
     <name>sluice::ui::ProblemListModel</name>
     <message>
         <source>%1:%2</source>
@@ -706,6 +1336,17 @@
     </message>
 </context>
 <context>
+    <name>sluice::ui::ProcessorModeField</name>
+    <message>
+        <source>ExecutionType of the child executions of a distributed Map</source>
+        <translation>ExecutionType der Kindausführungen einer verteilten Map</translation>
+    </message>
+    <message>
+        <source>The older Iterator always runs inline; use ItemProcessor for a distributed Map</source>
+        <translation>Der ältere Iterator läuft immer inline; für eine verteilte Map ItemProcessor verwenden</translation>
+    </message>
+</context>
+<context>
     <name>sluice::ui::RecentFiles</name>
     <message>
         <source>&amp;%1 %2</source>
@@ -718,6 +1359,128 @@
     <message>
         <source>Clear Menu</source>
         <translation>Liste leeren</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::ui::StateInspector</name>
+    <message>
+        <source>Apply</source>
+        <translation>Übernehmen</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Select a state to edit its fields here.</source>
+        <translation>Einen Zustand auswählen, um seine Felder hier zu bearbeiten.</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Formular</translation>
+    </message>
+    <message>
+        <source>The state&apos;s JSON. Apply (or leaving the editor) puts valid JSON into the form; invalid JSON stays here until it is fixed or reverted.</source>
+        <translation>Das JSON des Zustands. Übernehmen (oder das Verlassen des Editors) bringt gültiges JSON ins Formular; ungültiges JSON bleibt hier, bis es korrigiert oder verworfen wird.</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>%1 — %2 state</source>
+        <translation>%1 — Zustand vom Typ %2</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>Wait</source>
+        <translation>Wait</translation>
+    </message>
+    <message>
+        <source>timestamp</source>
+        <translation>Zeitstempel</translation>
+    </message>
+    <message>
+        <source>seconds path</source>
+        <translation>Sekundenpfad</translation>
+    </message>
+    <message>
+        <source>timestamp path</source>
+        <translation>Zeitstempelpfad</translation>
+    </message>
+    <message>
+        <source>Failure</source>
+        <translation>Fehlschlag</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Choice</source>
+        <translation>Choice</translation>
+    </message>
+    <message>
+        <source>Parallel</source>
+        <translation>Parallel</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n branch(es)</source>
+        <translation>
+            <numerusform>%n Zweig</numerusform>
+            <numerusform>%n Zweige</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>Map</translation>
+    </message>
+    <message>
+        <source>items</source>
+        <translation>Elemente</translation>
+    </message>
+    <message>
+        <source>percent</source>
+        <translation>Prozent</translation>
+    </message>
+    <message>
+        <source>Pass</source>
+        <translation>Pass</translation>
+    </message>
+    <message>
+        <source>Input and output</source>
+        <translation>Ein- und Ausgabe</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>A state must be a JSON object</source>
+        <translation>Ein Zustand muss ein JSON-Objekt sein</translation>
+    </message>
+    <message>
+        <source>The Type cannot be changed here (it is &quot;%1&quot;); add a state of the other type instead</source>
+        <translation>Der Typ kann hier nicht geändert werden (er ist &quot;%1&quot;); stattdessen einen Zustand des anderen Typs hinzufügen</translation>
+    </message>
+    <message>
+        <source>Not valid JSON: %1</source>
+        <translation>Kein gültiges JSON: %1</translation>
     </message>
 </context>
 <context>
@@ -790,6 +1553,21 @@
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::ui::TransitionField</name>
+    <message>
+        <source>End (this state is the last)</source>
+        <translation>Ende (dieser Zustand ist der letzte)</translation>
+    </message>
+    <message>
+        <source>(none: fail with States.NoChoiceMatched)</source>
+        <translation>(keiner: Fehlschlag mit States.NoChoiceMatched)</translation>
+    </message>
+    <message>
+        <source>%1 (not a state)</source>
+        <translation>%1 (kein Zustand)</translation>
     </message>
 </context>
 </TS>

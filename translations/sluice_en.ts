@@ -19,6 +19,16 @@
     </message>
 </context>
 <context>
+    <name>sluice::ui::StateInspector</name>
+    <message numerus="yes">
+        <source>%n branch(es)</source>
+        <translation>
+            <numerusform>%n branch</numerusform>
+            <numerusform>%n branches</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sluice::ui::StateTreeModel</name>
     <message numerus="yes">
         <source>%n state(s)</source>

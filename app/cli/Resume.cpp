@@ -21,25 +21,25 @@ std::unique_ptr<JournalReader> openReader(const QCommandLineParser &parser, int 
 
 namespace {
 
-ResumePoint resumePointOf(const UnfinishedExecution &unfinished)
+ResumePoint resumePointOf(UnfinishedExecution &unfinished)
 {
     ResumePoint point;
-    point.executionInput = unfinished.input;
+    point.executionInputText = std::move(unfinished.inputText);
     point.startedMs = unfinished.startedMs;
     point.maxItem = unfinished.maxItem;
-    for (const UnfinishedItem &item : unfinished.items) {
+    for (UnfinishedItem &item : unfinished.items) {
         ResumePoint::Item p;
         p.item = item.item;
         p.parent = item.parent;
         p.index = item.index;
         p.mapState = item.mapState.toStdString();
         p.state = item.state.toStdString();
-        p.input = item.input;
-        for (const FinishedChild &child : item.finishedChildren) {
+        p.input = std::move(item.input);
+        for (FinishedChild &child : item.finishedChildren) {
             ResumePoint::Child c;
             c.index = child.index;
             c.succeeded = child.status == ItemStatus::Succeeded;
-            c.output = child.output;
+            c.outputText = std::move(child.outputText);
             c.error = child.error.toStdString();
             c.cause = child.cause.toStdString();
             // A cancelled item did not finish its work: it runs again.
@@ -69,7 +69,7 @@ Result<std::vector<Resumed>> resumeUnfinished(JournalReader &reader, Engine &eng
     if (!unfinished)
         return std::move(unfinished).error();
     std::vector<Resumed> resumed;
-    for (const UnfinishedExecution &u : unfinished.value()) {
+    for (UnfinishedExecution &u : unfinished.value()) {
         Resumed r{u.id, u.items.size(), std::nullopt, QString()};
         auto bytes = reader.workflowDefinition(u.workflowVersion);
         auto workflow = bytes ? definition::parse(bytes.value()) : Result<std::shared_ptr<const Workflow>>(bytes.error());

@@ -64,6 +64,9 @@ struct MapRun : std::enable_shared_from_this<MapRun>
     qint64 failed = 0;               // guarded by mutex
     bool finished = false;           // guarded by mutex
     std::deque<Json> results;        // guarded by mutex
+    /// Slots a resume found done whose output is still text (in `resumed`): parsed by complete(), so a
+    /// resumed Map starts new items before it has parsed what the old ones returned.
+    std::vector<std::pair<size_t, const std::string *>> deferredOutputs;   // guarded by mutex
 
     void pump();
     void childDone(qint64 slot, Result<Json, Failure> outcome);

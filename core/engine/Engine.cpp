@@ -184,8 +184,12 @@ std::shared_ptr<ExecutionState> Engine::prepare(std::shared_ptr<const Workflow> 
     exec->engine = this;
     exec->clock.start();
     exec->startedMs = QDateTime::currentMSecsSinceEpoch();
-    for (int i = 0; i < exec->workers; ++i)
+    for (int i = 0; i < exec->workers; ++i) {
         exec->shards.push_back(std::make_unique<ProgressShard>());
+        if (exec->journal)
+            exec->shards.back()->encoder = exec->journal->encoder(exec->id);
+    }
+    exec->journalEncodes = exec->journal && exec->shards.front()->encoder != nullptr;
 
     const std::string machine = options.stateMachineName;
     const std::string arnPrefix = "arn:aws:states:local:000000000000:";
@@ -239,8 +243,16 @@ Execution Engine::start(std::shared_ptr<const Workflow> workflow, Json input, Ex
         r.executionName = exec->name;
         r.workflowVersion = exec->options.workflowVersion;
         r.status = ItemStatus::Running;
-        r.payload = std::make_shared<const Json>(input);
-        exec->journal->append({std::move(r)});
+        if (exec->journalEncodes) {
+            // Serialized here, once, instead of copying what may be a very large input for the writer.
+            auto encoder = exec->journal->encoder(exec->id);
+            r.payload = std::shared_ptr<const Json>(std::shared_ptr<const Json>(), &input);
+            encoder->add(r);
+            exec->journal->append({encoder->take()});
+        } else {
+            r.payload = std::make_shared<const Json>(input);
+            exec->journal->append({std::move(r)});
+        }
     }
 
     auto root = std::make_shared<ItemRun>();
@@ -271,7 +283,7 @@ Execution Engine::start(std::shared_ptr<const Workflow> workflow, Json input, Ex
             r.type = JournalRecord::Type::ItemStarted;
             r.state = machineRoot->startAt;
             r.status = ItemStatus::Running;
-            r.payload = std::make_shared<const Json>(root->input);
+            r.payload = interpreter::journalPayload(*root, root->input);
             interpreter::journal(*root, std::move(r));
         }
         interpreter::enterState(*root, machineRoot->start());
@@ -360,7 +372,7 @@ Result<Execution> Engine::restart(std::shared_ptr<const Workflow> workflow, Item
             r.mapState = run->mapState ? run->mapState->name : std::string();
             r.state = start->name;
             r.status = ItemStatus::Replaying;
-            r.payload = std::make_shared<const Json>(run->input);
+            r.payload = interpreter::journalPayload(*run, run->input);
             interpreter::journal(*run, std::move(r));
         }
         interpreter::enterState(*run, start);
@@ -374,16 +386,21 @@ Result<Execution> Engine::restart(std::shared_ptr<const Workflow> workflow, Item
 
 Result<Execution> Engine::resume(std::shared_ptr<const Workflow> workflow, ResumePoint point, ExecutionOptions options)
 {
-    const ResumePoint::Item *root = nullptr;
-    for (const auto &item : point.items) {
+    ResumePoint::Item *root = nullptr;
+    for (auto &item : point.items) {
         if (item.item == 0)
             root = &item;
     }
+    auto executionInput = [&point]() -> Json {
+        if (point.executionInput.is_null() && !point.executionInputText.empty())
+            return Json::parse(point.executionInputText, nullptr, false);   // discarded if damaged
+        return point.executionInput;
+    };
     ResumePoint::Item fromTheStart;
     if (!root) {
         // The process stopped before the root item's first transition was committed: start it over.
         fromTheStart.state = workflow->root.startAt;
-        fromTheStart.input = point.executionInput;
+        fromTheStart.input = executionInput();
         root = &fromTheStart;
     }
     const State *state = workflow->root.find(root->state);
@@ -398,7 +415,7 @@ Result<Execution> Engine::resume(std::shared_ptr<const Workflow> workflow, Resum
     exec->contextBase["Execution"]["StartTime"] = timestamp::formatMs(exec->startedMs);
     exec->nextItemId = point.maxItem + 1;
     if (exec->usesExecutionInput)
-        exec->input = point.executionInput;
+        exec->input = executionInput();
 
     auto run = std::make_shared<ItemRun>();
     run->exec = exec;
@@ -406,18 +423,19 @@ Result<Execution> Engine::resume(std::shared_ptr<const Workflow> workflow, Resum
     run->scope = exec->scope;
     run->worker = exec->pickWorker();
     run->machine = &exec->workflow->root;
-    run->input = root->input;
+    run->input = std::move(root->input);
     run->onDone = [exec](ItemRun &, Result<Json, Failure> outcome) { finishRoot(exec, std::move(outcome)); };
     if (state->type == StateType::Map) {
         // Items of this Map: finished ones keep their results, unfinished ones continue where they were.
         // Items of deeper Maps are not listed: their own parent item runs them again (at least once).
         auto slots = std::make_shared<std::map<qint64, ResumedSlot>>();
-        for (const auto &child : root->finishedChildren) {
+        for (auto &child : root->finishedChildren) {
             ResumedSlot &slot = (*slots)[child.index];
             slot.finished = true;
             slot.succeeded = child.succeeded;
-            slot.output = child.output;
-            slot.failure = Failure{child.error, child.cause};
+            slot.output = std::move(child.output);
+            slot.outputText = std::move(child.outputText);
+            slot.failure = Failure{std::move(child.error), std::move(child.cause)};
         }
         for (const auto &item : point.items) {
             if (item.parent != 0 || item.item == 0 || item.mapState != state->name || item.index < 0)
@@ -427,7 +445,7 @@ Result<Execution> Engine::resume(std::shared_ptr<const Workflow> workflow, Resum
                 continue;
             slot.item = item.item;
             slot.state = item.state;
-            slot.input = item.input;
+            slot.input = std::move(item.input);
         }
         run->resumedSlots = std::move(slots);
     }
@@ -531,6 +549,8 @@ void ExecutionState::publishProgress(bool final)
                                 std::make_move_iterator(shard->journal.end()));
             shard->journal.clear();
         }
+        if (shard->encoder && shard->encoder->pending() > 0)
+            journalBatch.push_back(shard->encoder->take());
         snapshot.changed.reserve(snapshot.changed.size() + shard->changed.size());
         for (auto &[itemId, update] : shard->changed)
             snapshot.changed.push_back(std::move(update));

@@ -39,6 +39,7 @@ struct ResumePoint
         qint64 index = -1;
         bool succeeded = true;
         Json output;
+        std::string outputText;   ///< or the output as JSON text: parsed only when the Map completes
         std::string error;
         std::string cause;
     };
@@ -53,6 +54,7 @@ struct ResumePoint
         std::vector<Child> finishedChildren;   ///< when it is in a Map state
     };
     Json executionInput;
+    std::string executionInputText;  ///< or as JSON text: parsed only if the execution needs it again
     qint64 startedMs = 0;
     qint64 maxItem = 0;              ///< new items get ids above it
     std::vector<Item> items;         ///< by item id; the root item (0) among them

@@ -238,7 +238,7 @@ void enterState(ItemRun &run, const State *state)
         JournalRecord r;
         r.type = JournalRecord::Type::StateEntered;
         r.state = state->name;
-        r.payload = std::make_shared<const Json>(run.input);
+        r.payload = journalPayload(run, run.input);
         journal(run, std::move(r));
     }
 }
@@ -254,23 +254,38 @@ void journal(ItemRun &run, JournalRecord record)
     // Backpressure: a worker that has queued this many records hands them to the journal itself, which
     // waits while the journal's own queue is full, so the engine runs at the journal's pace instead of
     // piling records up in memory.
-    constexpr size_t kMaxBufferedRecords = 20000;
+    constexpr qint64 kMaxBufferedRecords = 20000;
     ProgressShard &shard = run.exec->shard(run.worker);
     std::vector<JournalRecord> full;
     {
         QMutexLocker lock(&shard.mutex);
-        shard.journal.push_back(std::move(record));
-        if (shard.journal.size() < kMaxBufferedRecords)
-            return;
+        if (shard.encoder) {
+            shard.encoder->add(record);   // encoded here, on the worker, while borrowed payloads are valid
+            if (shard.encoder->pending() < kMaxBufferedRecords)
+                return;
+        } else {
+            shard.journal.push_back(std::move(record));
+            if (qint64(shard.journal.size()) < kMaxBufferedRecords)
+                return;
+        }
     }
     // Appends go through progressMutex (as in publishProgress), so batches keep their order.
     QMutexLocker appendLock(&run.exec->progressMutex);
     {
         QMutexLocker lock(&shard.mutex);
         full.swap(shard.journal);
+        if (shard.encoder && shard.encoder->pending() > 0)
+            full.push_back(shard.encoder->take());
     }
     if (!full.empty())
         run.exec->journal->append(std::move(full));
+}
+
+std::shared_ptr<const Json> journalPayload(const ItemRun &run, const Json &value)
+{
+    if (run.exec->journalEncodes)
+        return std::shared_ptr<const Json>(std::shared_ptr<const Json>(), &value);   // borrowed, not owned
+    return std::make_shared<const Json>(value);
 }
 
 namespace {
@@ -290,7 +305,7 @@ void finishItem(ItemRun &run, Result<Json, Failure> outcome)
         r.attempt = run.attempt;
         if (outcome.ok()) {
             r.status = ItemStatus::Succeeded;
-            r.payload = std::make_shared<const Json>(outcome.value());
+            r.payload = journalPayload(run, outcome.value());
         } else {
             r.error = outcome.error().error;
             r.cause = outcome.error().cause;
@@ -302,7 +317,7 @@ void finishItem(ItemRun &run, Result<Json, Failure> outcome)
                 // because its items failed is not an entry of its own: its items are.
                 r.dlq = run.dlqOnFailure && run.state && run.state->type != StateType::Map;
                 if (r.dlq) {
-                    r.dlqInput = std::make_shared<const Json>(run.input);
+                    r.dlqInput = journalPayload(run, run.input);
                     r.firstFailureMs = run.firstFailureMs ? run.firstFailureMs : nowMs();
                 }
             }
@@ -632,7 +647,7 @@ Step taskDone(const std::shared_ptr<ItemRun> &self, Result<Json, Failure> outcom
         r.state = self->state->name;
         r.attempt = self->attempt;
         if (outcome) {
-            r.payload = std::make_shared<const Json>(outcome.value());
+            r.payload = journalPayload(*self, outcome.value());
         } else {
             r.error = outcome.error().error;
             r.cause = outcome.error().cause;
@@ -694,7 +709,7 @@ Step runTask(const std::shared_ptr<ItemRun> &self)
         r.type = JournalRecord::Type::TaskScheduled;
         r.state = state.name;
         r.attempt = run.attempt;
-        r.payload = std::make_shared<const Json>(call.input);
+        r.payload = journalPayload(run, call.input);
         journal(run, std::move(r));
     }
 

@@ -57,6 +57,7 @@ struct ProgressShard
     ItemCounts items{};                                        // guarded by mutex (deltas)
     std::unordered_map<ItemId, ItemUpdate> changed;           // guarded by mutex
     std::vector<JournalRecord> journal;                       // guarded by mutex, in order per item
+    std::unique_ptr<JournalSink::Encoder> encoder;            // guarded by mutex; when the journal encodes
 };
 
 /// One slot of a resumed Map: finished (with its result) or to continue at a state with an input.
@@ -65,6 +66,7 @@ struct ResumedSlot
     bool finished = false;
     bool succeeded = true;
     Json output;           // finished and succeeded
+    std::string outputText;   // the same as JSON text, parsed only when the Map completes (then `output` is null)
     Failure failure;       // finished and failed
     qint64 item = 0;       // not finished: the item's id
     std::string state;     //   the state it continues at
@@ -107,6 +109,7 @@ struct ExecutionState : std::enable_shared_from_this<ExecutionState>
 
     std::shared_ptr<AbortScope> scope = std::make_shared<AbortScope>();   // cancelled, timed out, finished
     std::shared_ptr<JournalSink> journal;   // none: in memory only
+    bool journalEncodes = false;            // every shard has an encoder: records may borrow payloads
     bool journalsExecution = true;          // false for an item restart: the execution is not its to end
     bool usesExecutionInput = false;    // the definition reads $$.Execution.Input (copy it into $$ then)
     std::shared_ptr<std::atomic_bool> cancelFlag = std::make_shared<std::atomic_bool>(false);
@@ -192,6 +195,9 @@ void enterState(ItemRun &run, const State *state);   ///< resets per-state bookk
 void setStatus(ItemRun &run, ItemStatus status, const Failure *failure = nullptr);
 /// Queues a record for the journal (no-op without one); fills in execution, item and time.
 void journal(ItemRun &run, JournalRecord record);
+/// A record's payload: `value` itself where the journal encodes it at once (journal() before `value`
+/// changes), else a copy.
+std::shared_ptr<const Json> journalPayload(const ItemRun &run, const Json &value);
 } // namespace interpreter
 
 } // namespace sluice

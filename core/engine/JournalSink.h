@@ -11,6 +11,15 @@
 
 namespace sluice {
 
+/// Records already encoded by a JournalSink::Encoder on the thread that reported them. Opaque to the
+/// engine, which only hands it on.
+class EncodedRecords
+{
+public:
+    virtual ~EncodedRecords() = default;
+    virtual qint64 recordCount() const = 0;   ///< how many records went in
+};
+
 /// One fact the engine reports about a run, in the order it happened for that item. Plain value.
 struct JournalRecord
 {
@@ -26,6 +35,7 @@ struct JournalRecord
         TaskRetryScheduled,  ///< state, attempt (the next one), delayMs
         ItemFinished,        ///< status Succeeded/Failed/Cancelled; payload = output; when failed for good:
                              ///< dlq = true, state = the state it failed in, dlqInput = that state's raw input
+        Encoded,             ///< executionId; `encoded` holds records of that execution (JournalSink::Encoder)
     };
 
     Type type = Type::StateEntered;
@@ -53,6 +63,8 @@ struct JournalRecord
     bool dlq = false;
     std::shared_ptr<const Json> dlqInput;
     qint64 firstFailureMs = 0;
+
+    std::shared_ptr<const EncodedRecords> encoded;   ///< Encoded
 };
 
 /// Where the engine writes what happens. Implementations (core/store) group records into transactions
@@ -63,6 +75,24 @@ public:
     virtual ~JournalSink() = default;
     /// Takes records in order; records of one item always arrive in the order they happened.
     virtual void append(std::vector<JournalRecord> records) = 0;
+
+    /// Encodes records on the thread that reports them (an engine worker), so that the sink's own thread
+    /// only writes. Not thread-safe: one per worker, used under the worker's lock.
+    class Encoder
+    {
+    public:
+        virtual ~Encoder() = default;
+        /// Encodes the record now. Its payloads are read during the call only, so they may point at the
+        /// caller's live values (a non-owning shared_ptr) instead of copies.
+        virtual void add(const JournalRecord &record) = 0;
+        /// Records added since the last take().
+        virtual qint64 pending() const = 0;
+        /// Everything added since the last take(), as one record of type Encoded, for append().
+        virtual JournalRecord take() = 0;
+    };
+    /// An encoder for one worker of the execution `executionId`, or nullptr: then records are appended as
+    /// they are, and their payloads must own their values.
+    virtual std::unique_ptr<Encoder> encoder(const QString & /*executionId*/) { return nullptr; }
 };
 
 } // namespace sluice

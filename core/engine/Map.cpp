@@ -133,7 +133,7 @@ void runChunk(const std::shared_ptr<MapRun> &map, std::vector<Unit> units, int w
             r.mapState = map->state->name;
             r.state = processor->startAt;
             r.status = ItemStatus::Running;
-            r.payload = std::make_shared<const Json>(child->input);
+            r.payload = interpreter::journalPayload(*child, child->input);
             interpreter::journal(*child, std::move(r));
         }
         if (map->writing)
@@ -223,7 +223,10 @@ void MapRun::pump()
                             // Done before the process stopped: its result stands, nothing runs again.
                             ++nextSlot;
                             ++completed;
-                            if (it->second.succeeded) {
+                            if (it->second.succeeded && !it->second.outputText.empty()) {
+                                deferredOutputs.emplace_back(results.size(), &it->second.outputText);
+                                results.emplace_back();
+                            } else if (it->second.succeeded) {
                                 results.push_back(it->second.output);
                             } else {
                                 ++failed;
@@ -390,6 +393,11 @@ void MapRun::complete()
         for (Json &r : results)
             array.push_back(std::move(r));
         results.clear();
+        for (const auto &[slot, text] : deferredOutputs) {
+            if (slot < array.size())
+                array[slot] = Json::parse(*text, nullptr, false);   // discarded (not throwing) if damaged
+        }
+        deferredOutputs.clear();
         written.swap(records);
     }
     if (!writing) {

@@ -792,6 +792,14 @@ Intrinsic &Intrinsic::operator=(const Intrinsic &) = default;
 Intrinsic::Intrinsic(Intrinsic &&) noexcept = default;
 Intrinsic &Intrinsic::operator=(Intrinsic &&) noexcept = default;
 
+std::vector<std::string_view> Intrinsic::functionNames()
+{
+    std::vector<std::string_view> names;
+    for (const FnInfo &info : kFunctions)
+        names.emplace_back(info.name);
+    return names;
+}
+
 bool Intrinsic::looksLikeCall(std::string_view text)
 {
     return text.substr(0, 7) == "States." && text.find('(') != std::string_view::npos;

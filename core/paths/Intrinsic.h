@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace sluice {
 
@@ -30,6 +31,9 @@ public:
     Intrinsic &operator=(const Intrinsic &);
     Intrinsic(Intrinsic &&) noexcept;
     Intrinsic &operator=(Intrinsic &&) noexcept;
+
+    /// The names of every intrinsic function ("States.Format", ...), in the order of the Step Functions docs.
+    static std::vector<std::string_view> functionNames();
 
     /// True if `text` is meant as an intrinsic call (starts with "States." and has a parenthesis).
     static bool looksLikeCall(std::string_view text);

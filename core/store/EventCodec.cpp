@@ -79,7 +79,8 @@ void EventCodec::putString(std::string_view text)
 
 std::string EventCodec::serialized(const std::shared_ptr<const Json> &payload)
 {
-    for (const Seen &seen : m_seen) {
+    for (size_t i = 0; i < (m_borrowed ? 0 : m_seen.size()); ++i) {
+        const Seen &seen = m_seen[i];
         if (seen.pointer == payload.get())
             return seen.large ? m_largeTexts[seen.offset] : m_data.substr(seen.offset, seen.length);
     }
@@ -89,7 +90,7 @@ std::string EventCodec::serialized(const std::shared_ptr<const Json> &payload)
 void EventCodec::putPayload(const std::shared_ptr<const Json> &payload, std::vector<LargePayload> &large)
 {
     // The same object again (the engine hands a state's output on as the next state's input).
-    for (size_t i = 0; i < m_seen.size(); ++i) {
+    for (size_t i = 0; i < (m_borrowed ? 0 : m_seen.size()); ++i) {
         if (m_seen[i].pointer == payload.get()) {
             m_data.push_back(char(BackRef));
             putVarint(i);
@@ -128,6 +129,28 @@ void EventCodec::putPayload(const std::shared_ptr<const Json> &payload, std::vec
     m_data.append(text);
 }
 
+void EventCodec::appendChunk(std::string_view data, int count)
+{
+    m_data.append(data);
+    m_count += count;
+    m_restart = true;
+    m_lastTime = 0;
+    m_lastState.clear();
+    m_seen.clear();
+    m_largeTexts.clear();
+}
+
+void EventCodec::clear()
+{
+    m_data.clear();
+    m_count = 0;
+    m_restart = true;
+    m_lastTime = 0;
+    m_lastState.clear();
+    m_seen.clear();
+    m_largeTexts.clear();
+}
+
 void EventCodec::add(const JournalRecord &record, qint64 timeMs, std::vector<LargePayload> &large)
 {
     using Type = JournalRecord::Type;
@@ -136,6 +159,10 @@ void EventCodec::add(const JournalRecord &record, qint64 timeMs, std::vector<Lar
         m_seen.reserve(8);
     }
     quint8 flags = 0;
+    if (m_restart) {
+        flags |= Restart;
+        m_restart = false;
+    }
     if (record.state != m_lastState)
         flags |= HasState;
     if (record.attempt != 0)
@@ -188,6 +215,11 @@ bool EventCodec::decode(std::string_view data, int count, std::vector<Decoded> &
         Decoded event;
         event.type = JournalRecord::Type(in.byte());
         const quint8 flags = in.byte();
+        if (flags & Restart) {
+            time = 0;
+            state.clear();
+            seen.clear();
+        }
         time += unzigzag(in.varint());
         event.timeMs = time;
         if (flags & HasState)

@@ -18,7 +18,9 @@ namespace sluice {
 ///              | 3 (the item's output, items.output)
 ///   str     := length:varint bytes
 ///
-/// `state` is written only when it differs from the previous event's. Payloads are serialized once, and a
+/// `state` is written only when it differs from the previous event's. A chunk may be the concatenation of
+/// chunks encoded apart (on different engine workers, or in different calls): the first event of each
+/// carries the Restart flag, which resets the time base, the state and the back references. Payloads are serialized once, and a
 /// payload equal to an earlier one of the chunk (a state's output is the next state's input) is a back
 /// reference. Payloads of kLargePayload bytes or more go to the payloads table once, by SHA-256.
 class EventCodec
@@ -34,6 +36,7 @@ public:
         HasCause = 16,
         HasDelay = 32,
         HasStatus = 64,
+        Restart = 128,
     };
     enum PayloadKind : quint8 { Inline = 0, BackRef = 1, Hashed = 2, ItemOutput = 3 };
 
@@ -49,6 +52,14 @@ public:
 
     /// The serialized text of a payload, reusing one already serialized in this chunk.
     std::string serialized(const std::shared_ptr<const Json> &payload);
+
+    /// Appends `count` events encoded by another codec; the next add() starts afresh (Restart).
+    void appendChunk(std::string_view data, int count);
+    /// Starts over, keeping the buffers' capacity.
+    void clear();
+    /// Payloads point at values that may change between add() calls (the engine's live values): an
+    /// address then says nothing, so repeats are found by their text only.
+    void setBorrowedPayloads(bool borrowed) { m_borrowed = borrowed; }
 
     const std::string &data() const { return m_data; }
     int count() const { return m_count; }
@@ -88,6 +99,8 @@ private:
 
     std::string m_data;
     int m_count = 0;
+    bool m_restart = true;
+    bool m_borrowed = false;   ///< the next event starts a chunk of its own
     qint64 m_lastTime = 0;
     std::string m_lastState;
     std::vector<Seen> m_seen;

@@ -1,6 +1,7 @@
 #include "store/Journal.h"
 
 #include "store/JournalWriter_p.h"
+#include "store/RecordEncoder_p.h"
 #include "store/Schema_p.h"
 #include "store/StoreConnection_p.h"
 
@@ -50,6 +51,11 @@ Journal::~Journal()
 void Journal::append(std::vector<JournalRecord> records)
 {
     m_writer->enqueue(std::move(records));
+}
+
+std::unique_ptr<JournalSink::Encoder> Journal::encoder(const QString &executionId)
+{
+    return std::make_unique<RecordEncoder>(executionId);
 }
 
 bool Journal::flush(int timeoutMs)

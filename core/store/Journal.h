@@ -50,6 +50,8 @@ public:
     /// Queues the records; never waits for I/O. Bounded memory: only when 100,000 records are already
     /// queued (the writer has fallen far behind) does it wait for the writer to catch up.
     void append(std::vector<JournalRecord> records) override;
+    /// Encodes on the calling worker (see RecordEncoder), so the writer thread only writes.
+    std::unique_ptr<Encoder> encoder(const QString &executionId) override;
 
     /// Waits until everything appended so far is committed. False on timeout or while commits fail.
     bool flush(int timeoutMs = 30000);

@@ -10,6 +10,8 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <sqlite3.h>
+
 #include <map>
 
 namespace sluice {
@@ -98,6 +100,88 @@ QString likePattern(const QString &text)
     escaped.replace(QLatin1Char('%'), QLatin1String("\\%"));
     escaped.replace(QLatin1Char('_'), QLatin1String("\\_"));
     return QLatin1Char('%') + escaped + QLatin1Char('%');
+}
+
+Error sqliteFailure(sqlite3 *db, const QString &location, const char *what)
+{
+    return Error{ErrorCode::IoError, QStringLiteral("store %1: %2 failed: %3")
+                                         .arg(location, QLatin1String(what), QString::fromUtf8(sqlite3_errmsg(db))),
+                 {}};
+}
+
+/// The first column of the first row of `sql` (one int64 parameter) as bytes; empty when NULL or no row.
+std::optional<std::string> sqliteText(sqlite3 *db, const char *sql, qint64 key, std::string_view blobKey = {})
+{
+    sqlite3_stmt *stmt = nullptr;
+    if (sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) != SQLITE_OK)
+        return std::nullopt;
+    if (blobKey.empty())
+        sqlite3_bind_int64(stmt, 1, key);
+    else
+        sqlite3_bind_blob(stmt, 1, blobKey.data(), int(blobKey.size()), SQLITE_STATIC);
+    std::string text;
+    const int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW) {
+        const auto *bytes = static_cast<const char *>(sqlite3_column_blob(stmt, 0));
+        if (bytes)
+            text.assign(bytes, size_t(sqlite3_column_bytes(stmt, 0)));
+    }
+    sqlite3_finalize(stmt);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return std::nullopt;
+    return text;
+}
+
+/// Where an open item continues (SQLite): its last StateEntered (or its start) and that state's input, from
+/// the chunk in its row (`rowChunk`: count, bytes) and its later chunks, decoded here without a history page.
+Result<void> continuation(sqlite3 *db, const QString &location, qint64 exec, UnfinishedItem &open,
+                          const std::pair<int, std::string> &rowChunk)
+{
+    auto damaged = [&] {
+        return Error{ErrorCode::IoError,
+                     QStringLiteral("store %1: the history of item %2 is damaged").arg(location).arg(open.item), {}};
+    };
+    std::vector<EventCodec::Decoded> events;
+    if (rowChunk.first > 0 && !EventCodec::decode(rowChunk.second, rowChunk.first, events))
+        return damaged();
+    sqlite3_stmt *stmt = nullptr;
+    if (sqlite3_prepare_v2(db, "SELECT n, data FROM events WHERE exec = ?1 AND item = ?2 ORDER BY seq", -1, &stmt,
+                           nullptr)
+        != SQLITE_OK)
+        return sqliteFailure(db, location, "reading an item's events");
+    sqlite3_bind_int64(stmt, 1, exec);
+    sqlite3_bind_int64(stmt, 2, open.item);
+    int rc;
+    bool ok = true;
+    while (ok && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        const auto *bytes = static_cast<const char *>(sqlite3_column_blob(stmt, 1));
+        ok = EventCodec::decode(std::string_view(bytes ? bytes : "", size_t(sqlite3_column_bytes(stmt, 1))),
+                                sqlite3_column_int(stmt, 0), events);
+    }
+    sqlite3_finalize(stmt);
+    if (!ok)
+        return damaged();
+    if (rc != SQLITE_DONE)
+        return sqliteFailure(db, location, "reading an item's events");
+    const EventCodec::Decoded *from = nullptr;
+    for (const EventCodec::Decoded &event : events) {
+        if (event.type == JournalRecord::Type::StateEntered || event.type == JournalRecord::Type::ItemStarted)
+            from = &event;
+    }
+    if (!from)
+        return {};
+    open.state = QString::fromStdString(from->state);
+    if (!from->hasPayload)
+        return {};
+    if (from->payloadKind == EventCodec::Hashed) {
+        auto body = sqliteText(db, "SELECT body FROM payloads WHERE hash = ?1", 0, from->payload);
+        if (!body)
+            return sqliteFailure(db, location, "reading a payload");
+        open.input = parseJson(*body);
+    } else if (from->payloadKind != EventCodec::ItemOutput) {
+        open.input = parseJson(from->payload);
+    }
+    return {};
 }
 
 } // namespace
@@ -484,8 +568,9 @@ Result<QList<UnfinishedExecution>> JournalReader::unfinished()
         execution.id = query.value(1).toString();
         execution.name = query.value(2).toString();
         execution.workflowVersion = query.value(3).toString();
-        execution.input = parseJson(query.value(4));
         execution.startedMs = query.value(5).toLongLong();
+        if (!m_connection->sqliteHandle())
+            execution.inputText = query.value(4).toByteArray().toStdString();
         result.append(std::move(execution));
     }
     query.finish();
@@ -493,51 +578,114 @@ Result<QList<UnfinishedExecution>> JournalReader::unfinished()
     for (qsizetype e = 0; e < result.size(); ++e) {
         UnfinishedExecution &execution = result[e];
         const qint64 num = nums[e];
-        if (!run(query,
-                 QStringLiteral("SELECT item, parent, idx, map_state, bkey, status, attempts, state, error, cause,"
-                                " output FROM items WHERE exec = ? ORDER BY item"),
-                 {num}))
-            return m_connection->error(query.lastError(), "listing unfinished items");
+        if (sqlite3 *db = m_connection->sqliteHandle()) {
+            // Through the C API: the input of a large Map is tens of MB, not worth a trip through UTF-16.
+            auto input = sqliteText(db, "SELECT input FROM executions WHERE num = ?1", num);
+            if (!input)
+                return sqliteFailure(db, m_connection->location(), "reading an execution's input");
+            execution.inputText = std::move(*input);
+        }
         struct Finished
         {
             qint64 parent;
             QString mapState;
             FinishedChild child;
-            QByteArray output;
         };
         std::vector<Finished> finished;
-        while (query.next()) {
-            const qint64 item = query.value(0).toLongLong();
+        // One pass over the execution's item rows. A finished child keeps its output as stored (JSON text):
+        // parsing a million of them is what a resume would wait for, so whoever needs one parses it.
+        auto takeRow = [&](qint64 item, qint64 parent, qint64 index, ItemStatus status, auto &&text) {
+            // text(column) → QString of a text column: 3 map_state, 4 bkey, 6 state, 7 error, 8 cause;
+            // output(column 9) is read through textBytes.
             execution.maxItem = std::max(execution.maxItem, item);
-            const auto status = ItemStatus(query.value(5).toInt());
             if (isFinalStatus(status)) {
                 if (item == 0)
-                    continue;
-                Finished done{query.value(1).toLongLong(), query.value(3).toString(), {}, {}};
+                    return false;
+                Finished done{parent, text(3), {}};
                 done.child.item = item;
-                done.child.index = query.value(2).toLongLong();
+                done.child.index = index;
                 done.child.status = status;
-                done.child.error = query.value(8).toString();
-                done.child.cause = query.value(9).toString();
-                done.output = query.value(10).toByteArray();
+                done.child.error = text(7);
+                done.child.cause = text(8);
                 finished.push_back(std::move(done));
-                continue;
+                return true;   // wants its output text
             }
             UnfinishedItem open;
             open.item = item;
-            open.parent = query.value(1).toLongLong();
-            open.index = query.value(2).toLongLong();
-            open.mapState = query.value(3).toString();
-            open.businessKey = query.value(4).toString();
+            open.parent = parent;
+            open.index = index;
+            open.mapState = text(3);
+            open.businessKey = text(4);
             open.status = status;
-            open.attempts = query.value(6).toInt();
-            open.state = query.value(7).toString();
+            open.state = text(6);
             execution.items.append(std::move(open));
+            return false;
+        };
+        const char *const itemsSql = "SELECT item, parent, idx, map_state, bkey, status, state, error, cause, output,"
+                                     " attempts, chunk_n, chunk FROM items WHERE exec = ? ORDER BY item";
+        std::vector<std::pair<int, std::string>> openChunks;   // per open item (same order): its row's chunk
+        if (sqlite3 *db = m_connection->sqliteHandle()) {
+            // The C API: no QVariant per column of a million rows.
+            sqlite3_stmt *stmt = nullptr;
+            if (sqlite3_prepare_v2(db, itemsSql, -1, &stmt, nullptr) != SQLITE_OK)
+                return Error{ErrorCode::IoError, QStringLiteral("store %1: listing unfinished items failed: %2")
+                                                     .arg(m_connection->location(), QString::fromUtf8(sqlite3_errmsg(db))),
+                             {}};
+            sqlite3_bind_int64(stmt, 1, num);
+            auto text = [stmt](int column) {
+                const auto *bytes = reinterpret_cast<const char *>(sqlite3_column_text(stmt, column));
+                return bytes ? QString::fromUtf8(bytes, sqlite3_column_bytes(stmt, column)) : QString();
+            };
+            int rc;
+            while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+                const bool wantsOutput = takeRow(sqlite3_column_int64(stmt, 0), sqlite3_column_int64(stmt, 1),
+                                                 sqlite3_column_int64(stmt, 2), ItemStatus(sqlite3_column_int(stmt, 5)),
+                                                 text);
+                if (wantsOutput) {
+                    const auto *bytes = reinterpret_cast<const char *>(sqlite3_column_text(stmt, 9));
+                    if (bytes)
+                        finished.back().child.outputText.assign(bytes, size_t(sqlite3_column_bytes(stmt, 9)));
+                } else if (!execution.items.isEmpty() && execution.items.last().item == sqlite3_column_int64(stmt, 0)) {
+                    execution.items.last().attempts = sqlite3_column_int(stmt, 10);
+                    const auto *chunk = static_cast<const char *>(sqlite3_column_blob(stmt, 12));
+                    openChunks.emplace_back(sqlite3_column_int(stmt, 11),
+                                            chunk ? std::string(chunk, size_t(sqlite3_column_bytes(stmt, 12)))
+                                                  : std::string());
+                }
+            }
+            sqlite3_finalize(stmt);
+            if (rc != SQLITE_DONE)
+                return Error{ErrorCode::IoError, QStringLiteral("store %1: listing unfinished items failed: %2")
+                                                     .arg(m_connection->location(), QString::fromUtf8(sqlite3_errmsg(db))),
+                             {}};
+        } else {
+            if (!run(query, QString::fromLatin1(itemsSql), {num}))
+                return m_connection->error(query.lastError(), "listing unfinished items");
+            auto text = [&query](int column) { return query.value(column).toString(); };
+            while (query.next()) {
+                const qint64 item = query.value(0).toLongLong();
+                const bool wantsOutput = takeRow(item, query.value(1).toLongLong(), query.value(2).toLongLong(),
+                                                 ItemStatus(query.value(5).toInt()), text);
+                if (wantsOutput) {
+                    if (!query.value(9).isNull())
+                        finished.back().child.outputText = query.value(9).toByteArray().toStdString();
+                } else if (!execution.items.isEmpty() && execution.items.last().item == item) {
+                    execution.items.last().attempts = query.value(10).toInt();
+                }
+            }
+            query.finish();
         }
-        query.finish();
 
         // Where each open item continues: its last StateEntered (or its start) and that state's input.
-        for (UnfinishedItem &open : execution.items) {
+        if (sqlite3 *db = m_connection->sqliteHandle()) {
+            for (qsizetype i = 0; i < execution.items.size(); ++i) {
+                if (auto done = continuation(db, m_connection->location(), num, execution.items[i], openChunks[size_t(i)]);
+                    !done)
+                    return done.error();
+            }
+        }
+        for (qsizetype i = 0; !m_connection->sqliteHandle() && i < execution.items.size(); ++i) {
+            UnfinishedItem &open = execution.items[i];
             auto events = history(execution.id, HistoryFilter{open.item, -1, 0, 1 << 30});
             if (!events)
                 return events.error();
@@ -560,8 +708,8 @@ Result<QList<UnfinishedExecution>> JournalReader::unfinished()
             UnfinishedItem &parent = execution.items[*it];
             if (!done.mapState.isEmpty() && done.mapState != parent.state)
                 continue;
-            if (done.child.status == ItemStatus::Succeeded)
-                done.child.output = parseJson(QVariant(done.output));
+            if (done.child.status != ItemStatus::Succeeded)
+                done.child.outputText.clear();
             parent.finishedChildren.append(std::move(done.child));
         }
         for (UnfinishedItem &open : execution.items) {

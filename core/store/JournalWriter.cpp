@@ -1,7 +1,9 @@
 #include "store/JournalWriter_p.h"
 
 #include "engine/ExecutionResult.h"
+#include "store/ItemDelta_p.h"
 #include "store/PostgresWriteBackend_p.h"
+#include "store/RecordEncoder_p.h"
 #include "store/Schema_p.h"
 #include "store/SqliteWriteBackend_p.h"
 #include "store/StoreConnection_p.h"
@@ -72,10 +74,18 @@ qint64 threadCpuUs()
     return 0;
 }
 
+qint64 unitsOf(const std::vector<JournalRecord> &records)
+{
+    qint64 units = 0;
+    for (const JournalRecord &record : records)
+        units += record.encoded ? record.encoded->recordCount() : 1;
+    return units;
+}
+
 qint64 unitsOf(const std::variant<std::vector<JournalRecord>, WriteBatch::Workflow> &block)
 {
     if (const auto *records = std::get_if<std::vector<JournalRecord>>(&block))
-        return qint64(records->size());
+        return unitsOf(*records);
     return 1;
 }
 
@@ -121,7 +131,7 @@ void JournalWriter::enqueue(std::vector<JournalRecord> records)
 {
     if (records.empty())
         return;
-    const qint64 units = qint64(records.size());
+    const qint64 units = unitsOf(records);
     std::vector<Block> trash;
     {
         std::unique_lock lock(m_mutex);
@@ -303,7 +313,7 @@ Result<ExecutionRef> JournalWriter::execution(WriteBackend &backend, const QStri
 }
 
 Result<void> JournalWriter::apply(WriteBackend &backend, const JournalRecord &record, WriteBatch &batch,
-                                  std::unordered_map<Key, size_t, KeyHash> &index)
+                                  std::unordered_map<Key, size_t, KeyHash> &index, const std::string *payloadText)
 {
     using Type = JournalRecord::Type;
     const qint64 time = record.timeMs ? record.timeMs : QDateTime::currentMSecsSinceEpoch();
@@ -311,7 +321,9 @@ Result<void> JournalWriter::apply(WriteBackend &backend, const JournalRecord &re
     if (record.type == Type::ExecutionStarted) {
         const std::string id = record.executionId.toStdString();
         ExecutionStart start{id, record.executionName, record.workflowVersion, std::nullopt, time};
-        if (record.payload)
+        if (payloadText)
+            start.input = *payloadText;
+        else if (record.payload)
             start.input = record.payload->dump();
         auto ref = backend.startExecution(start);
         if (!ref)
@@ -320,19 +332,61 @@ Result<void> JournalWriter::apply(WriteBackend &backend, const JournalRecord &re
         m_lastExecution.reset();
         return {};
     }
+    if (record.type == Type::Encoded) {
+        const auto *encoded = dynamic_cast<const EncodedBatch *>(record.encoded.get());
+        if (!encoded)
+            return {};
+        for (const EncodedBatch::Other &other : encoded->others) {
+            if (auto applied = apply(backend, other.record, batch, index, other.payloadText ? &*other.payloadText : nullptr);
+                !applied)
+                return applied;
+        }
+        if (encoded->items.empty())
+            return {};
+        auto ref = execution(backend, record.executionId);   // after the others: one may start the execution
+        if (!ref)
+            return ref.error();
+        batch.payloads.insert(batch.payloads.end(), encoded->payloads.begin(), encoded->payloads.end());
+        for (const EncodedBatch::Item &chunk : encoded->items) {
+            auto position = slotFor(backend, *ref, chunk.item, chunk.delta.started, batch, index);
+            if (!position)
+                return position.error();
+            WriteBatch::Item &item = batch.items[*position];
+            item.events.appendChunk(chunk.events, chunk.count);
+            chunk.delta.applyTo(item, ref->num, ref->workflow, batch.dlq);
+        }
+        m_lastKey.reset();
+        return {};
+    }
+
     auto ref = execution(backend, record.executionId);
     if (!ref)
         return ref.error();
     if (record.type == Type::ExecutionFinished) {
         WriteBatch::ExecutionEnd end{ref->num, int(executionStatusOf(record)), time, std::nullopt,
                                      nonEmpty(record.error), nonEmpty(record.cause)};
-        if (record.payload && record.status == ItemStatus::Succeeded)
+        if (record.status == ItemStatus::Succeeded && payloadText)
+            end.output = *payloadText;
+        else if (record.payload && record.status == ItemStatus::Succeeded)
             end.output = record.payload->dump();
         batch.ends.push_back(std::move(end));
         return {};
     }
 
-    const Key key{ref->num, record.item};
+    auto position = slotFor(backend, *ref, record.item, record.type == Type::ItemStarted, batch, index);
+    if (!position)
+        return position.error();
+    WriteBatch::Item &item = batch.items[*position];
+    ItemDelta delta;
+    delta.add(record, time, item.events, batch.payloads);
+    delta.applyTo(item, ref->num, ref->workflow, batch.dlq);
+    return {};
+}
+
+Result<size_t> JournalWriter::slotFor(WriteBackend &backend, const ExecutionRef &ref, qint64 itemId, bool startsHere,
+                                      WriteBatch &batch, std::unordered_map<Key, size_t, KeyHash> &index)
+{
+    const Key key{ref.num, itemId};
     size_t position;
     if (m_lastKey && *m_lastKey == key && m_lastSlot < batch.items.size()) {
         position = m_lastSlot;   // records of one item mostly come together
@@ -342,16 +396,16 @@ Result<void> JournalWriter::apply(WriteBackend &backend, const JournalRecord &re
         ItemState state;
         if (auto cached = m_items.find(key); cached != m_items.end()) {
             state = cached->second;
-        } else if (!(record.type == Type::ItemStarted && ref->createdHere)) {
-            auto stored = backend.itemState(ref->num, record.item);
+        } else if (!(startsHere && ref.createdHere)) {
+            auto stored = backend.itemState(ref.num, itemId);
             if (!stored)
                 return stored.error();
             state = *stored;
         }
         WriteBatch::Item &item = batch.items.emplace_back();
         item.previousStatus = state.exists ? state.status : -1;
-        item.exec = ref->num;
-        item.item = record.item;
+        item.exec = ref.num;
+        item.item = itemId;
         item.status = state.status;
         item.attempts = state.attempts;
         item.firstSeq = state.lastSeq + 1;
@@ -360,74 +414,7 @@ Result<void> JournalWriter::apply(WriteBackend &backend, const JournalRecord &re
     }
     m_lastKey = key;
     m_lastSlot = position;
-    WriteBatch::Item &item = batch.items[position];
-    item.updatedMs = time;
-    item.events.add(record, time, batch.payloads);
-
-    switch (record.type) {
-    case Type::ItemStarted:
-        item.parent = record.parent;
-        item.index = record.index;
-        item.mapState = nonEmpty(record.mapState);
-        item.businessKey = nonEmpty(record.businessKey);
-        item.state = record.state;
-        item.status = int(record.status);
-        item.attempts = 0;
-        break;
-    case Type::StateEntered:
-        item.state = record.state;
-        item.attempts = 0;
-        if (ItemStatus(item.status) == ItemStatus::Pending)
-            item.status = int(ItemStatus::Running);
-        break;
-    case Type::TaskScheduled:
-        if (ItemStatus(item.status) == ItemStatus::Retrying || ItemStatus(item.status) == ItemStatus::Pending)
-            item.status = int(ItemStatus::Running);
-        item.attempts = std::max(item.attempts, record.attempt);
-        break;
-    case Type::TaskSucceeded:
-        item.attempts = std::max(item.attempts, record.attempt);
-        break;
-    case Type::TaskFailed:
-        item.attempts = std::max(item.attempts, record.attempt);
-        item.error = record.error;
-        item.cause = record.cause;
-        break;
-    case Type::TaskRetryScheduled:
-        item.status = int(ItemStatus::Retrying);
-        break;
-    case Type::ItemFinished:
-        item.status = int(record.status);
-        if (record.attempt > 0)
-            item.attempts = record.attempt;
-        if (!record.error.empty() || !record.cause.empty()) {
-            item.error = record.error;
-            item.cause = record.cause;
-        }
-        if (record.payload)
-            item.output = item.events.serialized(record.payload);
-        if (!record.state.empty())
-            item.state = record.state;
-        if (record.dlq) {
-            WriteBatch::Dlq entry;
-            entry.exec = ref->num;
-            entry.item = record.item;
-            entry.workflow = ref->workflow;
-            entry.state = record.state.empty() ? item.state.value_or(std::string()) : record.state;
-            if (record.dlqInput)
-                entry.input = item.events.serialized(record.dlqInput);
-            entry.error = record.error;
-            entry.cause = record.cause;
-            entry.attempts = record.attempt > 0 ? record.attempt : item.attempts;
-            entry.firstMs = record.firstFailureMs ? record.firstFailureMs : time;
-            entry.lastMs = time;
-            batch.dlq.push_back(std::move(entry));
-        }
-        break;
-    default:
-        break;
-    }
-    return {};
+    return position;
 }
 
 Result<void> JournalWriter::writeBlocks(WriteBackend &backend, const std::deque<Block> &blocks)

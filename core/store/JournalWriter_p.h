@@ -64,8 +64,12 @@ private:
     };
 
     Result<void> writeBlocks(WriteBackend &backend, const std::deque<Block> &blocks);
+    /// `payloadText`: the record's payload already serialized (then its `payload` is not read).
     Result<void> apply(WriteBackend &backend, const JournalRecord &record, WriteBatch &batch,
-                       std::unordered_map<Key, size_t, KeyHash> &index);
+                       std::unordered_map<Key, size_t, KeyHash> &index, const std::string *payloadText = nullptr);
+    /// The batch's slot for the item, created (from the writer's cache or the store) when it has none yet.
+    Result<size_t> slotFor(WriteBackend &backend, const ExecutionRef &ref, qint64 itemId, bool startsHere,
+                           WriteBatch &batch, std::unordered_map<Key, size_t, KeyHash> &index);
     Result<ExecutionRef> execution(WriteBackend &backend, const QString &id);
     void takeTrash(std::vector<Block> &out, int count);   // m_mutex held
 

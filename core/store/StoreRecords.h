@@ -11,6 +11,7 @@
 #include <QStringList>
 
 #include <optional>
+#include <string>
 #include <string_view>
 
 // What JournalReader returns: plain value types, safe to copy across threads.
@@ -121,7 +122,9 @@ struct FinishedChild
     qint64 item = 0;
     qint64 index = -1;
     ItemStatus status = ItemStatus::Succeeded;   ///< Succeeded, Failed or Cancelled
-    Json output;               ///< when Succeeded
+    /// When Succeeded: its output as the journal holds it (JSON text). Not parsed here: a resume of a large
+    /// Map would wait for a million parses before its first new item; the engine parses it when it needs it.
+    std::string outputText;
     QString error;             ///< when Failed
     QString cause;
 };
@@ -148,7 +151,9 @@ struct UnfinishedExecution
     QString id;
     QString name;
     QString workflowVersion;
-    Json input;
+    /// The execution's input as JSON text: a resume parses it only where the workflow reads it again
+    /// ($$.Execution.Input) or must start over; for a large Map it is tens of MB.
+    std::string inputText;
     qint64 startedMs = 0;
     qint64 maxItem = 0;        ///< the highest item id journaled: new items continue above it
     QList<UnfinishedItem> items;   ///< items not in a final status, by item id

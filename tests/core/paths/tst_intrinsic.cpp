@@ -35,6 +35,7 @@ private Q_SLOTS:
     void rejectsBadSyntax_data();
     void rejectsBadSyntax();
     void looksLikeCall();
+    void namesEveryFunction();
     void reportsContextUse();
     void uuidIsVersion4();
     void mathRandomStaysInRange();
@@ -256,6 +257,25 @@ void TestIntrinsic::nestingLimitIsTen()
         deep += "States.Array(";
     deep += "1" + std::string(100000, ')');
     QVERIFY(!Intrinsic::parse(deep).ok());   // beyond the length limit: rejected without recursing
+}
+
+// The editor completes these names; each must be a function the parser knows, and none may be missing.
+void TestIntrinsic::namesEveryFunction()
+{
+    const auto names = sluice::Intrinsic::functionNames();
+    QCOMPARE(names.size(), size_t(18));
+    QCOMPARE(names.front(), std::string_view("States.Format"));
+    std::set<std::string_view> unique(names.begin(), names.end());
+    QCOMPARE(unique.size(), names.size());
+    for (std::string_view name : names) {
+        // a call with no arguments either parses or fails on its arguments, never as an unknown function
+        const auto parsed = sluice::Intrinsic::parse(std::string(name) + "()");
+        if (!parsed)
+            QVERIFY2(!parsed.error().message.contains(QStringLiteral("unknown intrinsic")),
+                     qPrintable(parsed.error().message));
+    }
+    QVERIFY(!sluice::Intrinsic::parse("States.Nope()"));
+    QVERIFY(sluice::Intrinsic::parse("States.Nope()").error().message.contains(QStringLiteral("unknown intrinsic")));
 }
 
 QTEST_GUILESS_MAIN(TestIntrinsic)

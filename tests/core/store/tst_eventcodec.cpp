@@ -30,6 +30,8 @@ private Q_SLOTS:
     void storesARepeatedPayloadOnce();
     void movesLargePayloadsOut();
     void refusesDamagedBytes();
+    void concatenatesChunksEncodedApart();
+    void borrowedPayloadsAreComparedByText();
 };
 
 void TestEventCodec::roundTripsEveryField()
@@ -118,6 +120,63 @@ void TestEventCodec::refusesDamagedBytes()
     QVERIFY(!EventCodec::decode(codec.data(), 2, out));   // more events claimed than held
     std::string backRefToNothing = {char(Type::StateEntered), char(EventCodec::HasPayload), 0, char(EventCodec::BackRef), 5};
     QVERIFY(!EventCodec::decode(backRefToNothing, 1, out));
+}
+
+
+// Chunks encoded on different workers (or in different flushes) are joined by the writer: each starts with
+// Restart, so times, states and back references of the second do not lean on the first.
+void TestEventCodec::concatenatesChunksEncodedApart()
+{
+    std::vector<EventCodec::LargePayload> large;
+    const auto input = std::make_shared<const Json>(Json{{"id", 1}});
+    const auto output = std::make_shared<const Json>(Json{{"id", 1}, {"done", true}});
+    EventCodec first;
+    first.add(record(Type::StateEntered, "Load", input), 1000, large);
+    first.add(record(Type::StateExited, "Load"), 1010, large);
+    EventCodec second;
+    second.add(record(Type::StateEntered, "Save", output), 5000, large);
+    second.add(record(Type::TaskScheduled, "Save", output), 5001, large);   // a back reference within the chunk
+    EventCodec joined;
+    joined.appendChunk(first.data(), first.count());
+    joined.appendChunk(second.data(), second.count());
+    joined.add(record(Type::StateExited, "Save"), 5100, large);   // encoded by the writer after the others
+
+    std::vector<EventCodec::Decoded> out;
+    QVERIFY(EventCodec::decode(joined.data(), joined.count(), out));
+
+    QCOMPARE(out.size(), size_t(5));
+    QCOMPARE(out[1].timeMs, qint64(1010));
+    QCOMPARE(out[1].state, std::string("Load"));
+    QCOMPARE(out[2].timeMs, qint64(5000));
+    QCOMPARE(out[2].state, std::string("Save"));
+    QVERIFY(Json::parse(out[2].payload) == *output);
+    QVERIFY(Json::parse(out[3].payload) == *output);
+    QCOMPARE(out[4].timeMs, qint64(5100));
+    QCOMPARE(out[4].state, std::string("Save"));
+}
+
+// A borrowed payload is the engine's live value: the same address may hold another value later, so a
+// repeat is only what has the same text.
+void TestEventCodec::borrowedPayloadsAreComparedByText()
+{
+    std::vector<EventCodec::LargePayload> large;
+    Json live = Json{{"step", 1}};
+    const std::shared_ptr<const Json> borrowed(std::shared_ptr<const Json>(), &live);
+    EventCodec codec;
+    codec.setBorrowedPayloads(true);
+    codec.add(record(Type::StateEntered, "A", borrowed), 1, large);
+    live = Json{{"step", 2}};
+    codec.add(record(Type::StateEntered, "B", borrowed), 2, large);
+    codec.add(record(Type::TaskScheduled, "B", borrowed), 3, large);
+
+    std::vector<EventCodec::Decoded> out;
+    QVERIFY(EventCodec::decode(codec.data(), codec.count(), out));
+
+    QCOMPARE(out.size(), size_t(3));
+    QCOMPARE(out[0].payload, std::string(R"({"step":1})"));
+    QCOMPARE(out[1].payload, std::string(R"({"step":2})"));
+    QCOMPARE(out[2].payloadKind, EventCodec::Inline);   // a back reference decodes as the text it names
+    QCOMPARE(out[2].payload, std::string(R"({"step":2})"));
 }
 
 QTEST_GUILESS_MAIN(TestEventCodec)

@@ -706,7 +706,7 @@ void TestJournal::findsUnfinishedRunCutOffMidway()
     const UnfinishedExecution &run = unfinished->first();
     QCOMPARE(run.id, e);
     QCOMPARE(run.workflowVersion, QString::fromLatin1(kWorkflowVersion));
-    JSON_COMPARE(run.input, (Json{{"n", 5}}));
+    JSON_COMPARE(Json::parse(run.inputText), (Json{{"n", 5}}));
     QCOMPARE(run.maxItem, 5);
     QCOMPARE(run.items.size(), 3);
     const UnfinishedItem &root = run.items[0];
@@ -716,8 +716,8 @@ void TestJournal::findsUnfinishedRunCutOffMidway()
     QCOMPARE(root.finishedChildren.size(), 3);
     QCOMPARE(root.finishedChildren[0].index, 0);
     QCOMPARE(root.finishedChildren[0].status, ItemStatus::Succeeded);
-    JSON_COMPARE(root.finishedChildren[0].output, (Json{{"id", 1}, {"step", 2}}));
-    JSON_COMPARE(root.finishedChildren[1].output, (Json{{"id", 2}, {"step", 2}}));
+    JSON_COMPARE(Json::parse(root.finishedChildren[0].outputText), (Json{{"id", 1}, {"step", 2}}));
+    JSON_COMPARE(Json::parse(root.finishedChildren[1].outputText), (Json{{"id", 2}, {"step", 2}}));
     QCOMPARE(root.finishedChildren[2].index, 2);
     QCOMPARE(root.finishedChildren[2].status, ItemStatus::Failed);
     QCOMPARE(root.finishedChildren[2].error, QStringLiteral("States.TaskFailed"));
