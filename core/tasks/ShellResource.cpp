@@ -213,9 +213,9 @@ public:
         for (auto &[process, running] : m_running) {
             killGroup(*running);
             process->disconnect(this);
+            process->waitForFinished(5000); // reaps the killed child before ~QProcess
             answer(running->job.done, cancelledFailure());
         }
-        // The QProcess children are deleted after this body and reap their killed children.
     }
 
     void add(Job job)
