@@ -11,6 +11,7 @@
 #include <QThreadPool>
 
 #include <cerrno>
+#include <set>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/file.h>
@@ -288,16 +289,15 @@ Result<Block, Failure> jsonBlock(const std::vector<const Json *> &records, const
     return block;
 }
 
+/// Every key of the records, sorted (Json objects iterate in key order).
 std::vector<std::string> columnsOf(const std::vector<const Json *> &records)
 {
-    std::vector<std::string> columns;
+    std::set<std::string> keys;
     for (const Json *record : records) {
-        for (const auto &item : record->items()) {
-            if (std::find(columns.begin(), columns.end(), item.key()) == columns.end())
-                columns.push_back(item.key());
-        }
+        for (const auto &item : record->items())
+            keys.insert(item.key());
     }
-    return columns;
+    return {keys.begin(), keys.end()};
 }
 
 Failure ioFailure(const QString &path, const char *what)

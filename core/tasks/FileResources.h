@@ -43,8 +43,8 @@ private:
 ///    "Records": [{...}, ...] | {...},            // an array of records, or one record
 ///    "Mode": "append" (default) | "overwrite",
 ///    "Header": true,                             // CSV: write the header row on a new file (default)
-///    "Columns": ["id", "name"]}                  // CSV: column order of a new file (default: the keys
-///                                                // in order of first appearance)
+///    "Columns": ["id", "name"]}                  // CSV: column order of a new file (default: every key
+///                                                // of the records, sorted: JSON objects keep no order)
 ///
 ///  - append (CSV, JSONL): the encoded block of records goes to the file in one write(2) on an
 ///    O_APPEND descriptor under an exclusive flock, so concurrent appends (many Map items, other
