@@ -18,6 +18,7 @@
 #include <algorithm>
 #include <condition_variable>
 #include <deque>
+#include <optional>
 #include <set>
 
 Q_LOGGING_CATEGORY(lcSql, "sluice.tasks.sql")
@@ -270,7 +271,7 @@ private:
         Failure f{name, "sluice:sql: connection \"" + m_name.toStdString() + "\": " + error.text().toStdString() +
                             (sql.isEmpty() ? std::string() : " (in: " + excerpt(sql) + ")")};
         if (name == kConnectionFailed || !m_connection->db().isOpen())
-            m_connection.reset(); // the next call reconnects
+            m_reconnect = true; // once the queries are gone (see run())
         return f;
     }
 
@@ -279,31 +280,32 @@ private:
         auto connected = connect(job);
         if (!connected)
             return connected;
-        switch (job.operation) {
-        case Operation::Query:
-        case Operation::Execute:
-            return statement(job);
-        case Operation::Insert:
-        case Operation::Upsert:
-            return insert(job);
-        }
-        return Outcome(Json());
+        m_reconnect = false;
+        Outcome outcome = job.operation == Operation::Query || job.operation == Operation::Execute ? statement(job)
+                                                                                                 : insert(job);
+        if (m_reconnect)
+            m_connection.reset(); // the next call connects anew
+        return outcome;
     }
 
     Outcome statement(const Job &job)
     {
         QSqlQuery query(m_connection->db());
         query.setForwardOnly(true);
-        if (!query.prepare(job.sql))
-            return failure(query.lastError(), job.sql);
-        if (job.parameters.is_array()) {
-            for (std::size_t i = 0; i < job.parameters.size(); ++i)
-                query.bindValue(int(i), toVariant(job.parameters[i]));
-        } else if (job.parameters.is_object()) {
-            for (const auto &[name, value] : job.parameters.items())
-                query.bindValue(QLatin1Char(':') + QString::fromStdString(name), toVariant(value));
+        // Without parameters the statement runs as it is: PostgreSQL cannot PREPARE DDL (CREATE TABLE ...).
+        const bool bound = (job.parameters.is_array() || job.parameters.is_object()) && !job.parameters.empty();
+        if (bound) {
+            if (!query.prepare(job.sql))
+                return failure(query.lastError(), job.sql);
+            if (job.parameters.is_array()) {
+                for (std::size_t i = 0; i < job.parameters.size(); ++i)
+                    query.bindValue(int(i), toVariant(job.parameters[i]));
+            } else {
+                for (const auto &[name, value] : job.parameters.items())
+                    query.bindValue(QLatin1Char(':') + QString::fromStdString(name), toVariant(value));
+            }
         }
-        if (!query.exec())
+        if (!(bound ? query.exec() : query.exec(job.sql)))
             return failure(query.lastError(), job.sql);
         if (job.operation == Operation::Execute)
             return Outcome(Json{{"RowsAffected", query.numRowsAffected()}});
@@ -383,58 +385,40 @@ private:
         if (!db.transaction())
             return failure(db.lastError(), QStringLiteral("BEGIN"));
         qint64 affected = 0;
-        std::unique_ptr<QSqlQuery> full; // prepared once, reused for every full batch
+        std::optional<QSqlQuery> full; // prepared once, reused for every full batch
+        std::optional<QSqlQuery> last; // the shorter last batch
+        // Roll back before the prepared statements are freed: PostgreSQL refuses DEALLOCATE in an
+        // aborted transaction.
+        const auto abort = [&](QSqlQuery &query, const QString &sql) {
+            const Failure f = failure(query.lastError(), sql);
+            db.rollback();
+            return f;
+        };
         for (std::size_t start = 0; start < rows.size(); start += perStatement) {
             const std::size_t count = std::min(perStatement, rows.size() - start);
-            std::unique_ptr<QSqlQuery> last;
-            QSqlQuery *query = nullptr;
-            const QString sql = (count == perStatement && full) ? QString() : insertSql(job, count);
-            if (count == perStatement) {
-                if (!full) {
-                    full = std::make_unique<QSqlQuery>(db);
-                    if (!full->prepare(sql)) {
-                        const Failure f = failure(full->lastError(), sql);
-                        full.reset();
-                        if (m_connection)
-                            m_connection->db().rollback();
-                        return f;
-                    }
-                }
-                query = full.get();
-            } else {
-                last = std::make_unique<QSqlQuery>(db);
-                if (!last->prepare(sql)) {
-                    const Failure f = failure(last->lastError(), sql);
-                    last.reset();
-                    full.reset();
-                    if (m_connection)
-                        m_connection->db().rollback();
-                    return f;
-                }
-                query = last.get();
+            std::optional<QSqlQuery> &slot = count == perStatement ? full : last;
+            const QString sql = insertSql(job, count);
+            if (!slot) {
+                slot.emplace(db);
+                if (!slot->prepare(sql))
+                    return abort(*slot, sql);
             }
             int position = 0;
             for (std::size_t r = start; r < start + count; ++r) {
                 for (const auto &column : job.columns) {
                     const auto it = rows[r]->find(column);
-                    query->bindValue(position++, it == rows[r]->end() ? QVariant() : toVariant(*it));
+                    slot->bindValue(position++, it == rows[r]->end() ? QVariant() : toVariant(*it));
                 }
             }
-            if (!query->exec()) {
-                const Failure f = failure(query->lastError(), insertSql(job, count));
-                last.reset();
-                full.reset();
-                if (m_connection)
-                    m_connection->db().rollback();
-                return f;
-            }
-            affected += std::max(0, query->numRowsAffected());
+            if (!slot->exec())
+                return abort(*slot, sql);
+            affected += std::max(0, slot->numRowsAffected());
         }
         full.reset();
+        last.reset();
         if (!db.commit()) {
             const Failure f = failure(db.lastError(), QStringLiteral("COMMIT"));
-            if (m_connection)
-                m_connection->db().rollback();
+            db.rollback();
             return f;
         }
         return Outcome(Json{{"RowsAffected", affected}});
@@ -443,6 +427,7 @@ private:
     QString m_name;
     std::unique_ptr<QThread> m_thread;
     std::unique_ptr<StoreConnection> m_connection; // on m_thread only
+    bool m_reconnect = false;                       // on m_thread only: drop m_connection after this call
     std::mutex m_mutex;
     std::condition_variable m_wake;
     std::deque<Job> m_queue; // guarded by m_mutex
