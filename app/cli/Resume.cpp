@@ -56,7 +56,7 @@ int resume(const QStringList &args)
     parser.setApplicationDescription(QStringLiteral(
         "Continues every execution left running (after a crash or a kill), each item from its last\n"
         "committed transition, and exits when they are done. Prints one JSON line per execution."));
-    parser.addOptions({storeOption(),
+    parser.addOptions({storeOption(), connectionsOption(),
                        {QStringLiteral("base-dir"), QStringLiteral("Folder that relative ItemReader and ResultWriter "
                                                                    "paths resolve against (default: the current one)."),
                         QStringLiteral("DIR")},
@@ -67,6 +67,9 @@ int resume(const QStringList &args)
     auto reader = openReader(parser, &code);
     if (!reader)
         return code;
+    const std::shared_ptr<TaskRegistry> tasks = taskRegistry(parser, QStringLiteral("resume"));
+    if (!tasks)
+        return kUsage;
     auto journal = Journal::open(storeLocation(parser));
     if (!journal) {
         err(journal.error().message);
@@ -102,6 +105,7 @@ int resume(const QStringList &args)
         options.journal = journal.value();
         options.workflowVersion = u.workflowVersion.toStdString();
         options.noDelays = parser.isSet(QStringLiteral("no-delays"));
+        options.tasks = tasks;
         options.baseDir = parser.isSet(QStringLiteral("base-dir")) ? parser.value(QStringLiteral("base-dir"))
                                                                    : QDir::currentPath();
         auto execution = engine.resume(std::move(workflow).value(), resumePointOf(u), std::move(options));

@@ -79,7 +79,7 @@ int run(const QStringList &args)
     const QCommandLineOption noStore(QStringLiteral("no-store"),
                                      QStringLiteral("Keep the run in memory only: no journal, no DLQ."));
     parser.addOptions({input, inputJson, mockConfig, testCase, name, context, noDelays, maxPayload, workers, noStore,
-                       storeOption()});
+                       storeOption(), connectionsOption()});
 
     QStringList argv = args;
     argv.prepend(QStringLiteral("sluice-cli run"));
@@ -189,6 +189,11 @@ int run(const QStringList &args)
         }
         options.mocks = std::make_shared<const MockConfig>(std::move(mocks).value());
     }
+    // Held here as well, so that the resources outlive the engine and are never released on their own threads.
+    const std::shared_ptr<TaskRegistry> tasks = taskRegistry(parser, QStringLiteral("run"));
+    if (!tasks)
+        return kUsage;
+    options.tasks = tasks;
     int workerCount = 0;
     if (parser.isSet(workers)) {
         bool ok = false;
