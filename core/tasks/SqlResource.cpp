@@ -267,7 +267,7 @@ private:
 
     Failure failure(const QSqlError &error, const QString &sql)
     {
-        const char *name = errorName(error, m_connection->isSqlite());
+        const char *name = m_connection->db().isOpen() ? errorName(error, m_connection->isSqlite()) : kConnectionFailed;
         Failure f{name, "sluice:sql: connection \"" + m_name.toStdString() + "\": " + error.text().toStdString() +
                             (sql.isEmpty() ? std::string() : " (in: " + excerpt(sql) + ")")};
         if (name == kConnectionFailed || !m_connection->db().isOpen())
@@ -283,6 +283,18 @@ private:
         m_reconnect = false;
         Outcome outcome = job.operation == Operation::Query || job.operation == Operation::Execute ? statement(job)
                                                                                                  : insert(job);
+        if (!outcome.ok() && outcome.error().error == kSqlError && !m_reconnect && !m_connection->isSqlite()) {
+            // A PostgreSQL session that died reports itself as an ordinary statement error: probe it.
+            bool alive = m_connection->db().isOpen();
+            if (alive) {
+                QSqlQuery probe(m_connection->db());
+                alive = probe.exec(QStringLiteral("SELECT 1"));
+            }
+            if (!alive) {
+                outcome = Failure{kConnectionFailed, outcome.error().cause};
+                m_reconnect = true;
+            }
+        }
         if (m_reconnect)
             m_connection.reset(); // the next call connects anew
         return outcome;

@@ -144,6 +144,7 @@ private Q_SLOTS:
     void valuesAreStoredLiterally_data() { backends(); }
     void valuesAreStoredLiterally();
     void refusesBadIdentifiersAndParameters();
+    void reconnectsAfterPostgresDropsTheConnection();
     void unreachableDatabaseIsConnectionFailed();
     void unknownProfileIsConnectionFailed();
 };
@@ -343,6 +344,26 @@ void TestSql::refusesBadIdentifiersAndParameters()
         QVERIFY2(!outcome.ok(), input.dump().c_str());
         QCOMPARE(outcome.error().error, std::string("States.Runtime"));
     }
+}
+
+void TestSql::reconnectsAfterPostgresDropsTheConnection()
+{
+    if (m_pgUrl.isEmpty())
+        QSKIP("SLUICE_TEST_PG is not set: no PostgreSQL to test against (scripts/test starts one)");
+    VERIFY_OK(run(*m_sql, {{"Connection", "pg"}, {"Sql", "SELECT 1 AS one"}}));
+    QVERIFY(adminExec(m_pgAdminUrl, QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE "
+                                                   "datname = '%1' AND pid <> pg_backend_pid()")
+                                        .arg(QUrl(m_pgUrl).path().mid(1))));
+
+    const Outcome dropped = run(*m_sql, {{"Connection", "pg"}, {"Sql", "SELECT 2 AS two"}});
+    const Outcome again = run(*m_sql, {{"Connection", "pg"}, {"Sql", "SELECT 3 AS three"}});
+
+    // The call that meets the dead session fails as a connection failure (Retry can wait for it) ...
+    QVERIFY(!dropped.ok());
+    QCOMPARE(dropped.error().error, std::string("Sql.ConnectionFailed"));
+    // ... and the next one connects anew.
+    VERIFY_OK(again);
+    COMPARE_JSON(again.value()["Rows"], Json::array({{{"three", 3}}}));
 }
 
 void TestSql::unreachableDatabaseIsConnectionFailed()
