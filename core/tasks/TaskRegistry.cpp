@@ -2,7 +2,8 @@
 
 #include "tasks/Connections.h"
 #include "tasks/FailResource.h"
-#include "tasks/FileResources.h"
+#include "tasks/FileReadResource.h"
+#include "tasks/FileWriteResource.h"
 #include "tasks/HttpResource.h"
 #include "tasks/PassResource.h"
 #include "tasks/ShellResource.h"

@@ -1,6 +1,7 @@
 // sluice:file.read and sluice:file.write on real files in a temporary folder.
 
-#include "tasks/FileResources.h"
+#include "tasks/FileReadResource.h"
+#include "tasks/FileWriteResource.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,180 +1,29 @@
-#include "FileResources.h"
+#include "FileWriteResource.h"
 
 #include "tasks/CsvRecordReader.h"
-#include "tasks/ReaderConfig.h"
+#include "tasks/FileTask_p.h"
 #include "tasks/RecordReader.h"
 
 #include <QDir>
 #include <QFileInfo>
-#include <QLoggingCategory>
 #include <QSaveFile>
 #include <QThreadPool>
 
+#include <algorithm>
 #include <cerrno>
-#include <set>
 #include <cstring>
 #include <fcntl.h>
+#include <optional>
+#include <set>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-Q_LOGGING_CATEGORY(lcFile, "sluice.tasks.file")
-
 namespace sluice {
 
+using namespace filetask;
+
 namespace {
-
-using Outcome = Result<Json, Failure>;
-
-const char *const kNotFound = "File.NotFound";
-const char *const kParseError = "File.ParseError";
-const char *const kIoError = "File.IoError";
-const char *const kSchemaMismatch = "File.SchemaMismatch";
-const char *const kEncodingError = "File.EncodingError";
-
-Failure badParameters(std::string_view resource, const std::string &message)
-{
-    return Failure{errors::kRuntime, std::string(resource) + ": " + message};
-}
-
-void answer(TaskCallback &done, Outcome outcome)
-{
-    try {
-        done(std::move(outcome));
-    } catch (const std::exception &e) {
-        qCWarning(lcFile) << "a file task callback threw:" << e.what();
-    } catch (...) {
-        qCWarning(lcFile) << "a file task callback threw";
-    }
-}
-
-/// Runs `work` on `pool` and answers with its outcome; an exception becomes States.TaskFailed.
-void runOn(QThreadPool &pool, std::string_view resource, TaskCallback done, std::function<Outcome()> work)
-{
-    pool.start([resource, done = std::move(done), work = std::move(work)]() mutable {
-        Outcome outcome = Failure{errors::kTaskFailed, std::string(resource) + ": unexpected failure"};
-        try {
-            outcome = work();
-        } catch (const std::exception &e) {
-            outcome = Failure{errors::kTaskFailed, std::string(resource) + ": " + e.what()};
-        } catch (...) {
-        }
-        answer(done, std::move(outcome));
-    });
-}
-
-/// What file.read and file.write share: the file and how its records are encoded.
-struct FileSpec
-{
-    QString path;          ///< absolute
-    Json readerConfig;     ///< for RecordReader::open
-    ReaderConfig config;   ///< the same, parsed
-};
-
-/// Path, Format, Delimiter, Header (an array), Encoding -> a ReaderConfig, so that reading and
-/// writing accept exactly what a Map's ItemReader accepts.
-Result<FileSpec, Failure> fileSpec(std::string_view resource, const TaskCall &call, std::initializer_list<const char *> extra)
-{
-    const Json &in = call.input;
-    if (!in.is_object())
-        return badParameters(resource, "the Parameters must be an object with a \"Path\", got " +
-                                           std::string(in.type_name()));
-    for (const auto &item : in.items()) {
-        bool known = false;
-        for (const char *k : {"Path", "Format", "Delimiter", "Header", "Encoding"})
-            known = known || item.key() == k;
-        for (const char *k : extra)
-            known = known || item.key() == k;
-        if (!known)
-            return badParameters(resource, "unknown parameter \"" + item.key() + "\"");
-    }
-    const auto path = in.find("Path");
-    if (path == in.end() || !path->is_string() || path->get<std::string>().empty())
-        return badParameters(resource, "\"Path\" must be a non-empty string");
-
-    FileSpec spec;
-    // Relative paths resolve against the execution's base folder, as a Map's ItemReader does.
-    spec.path = QString::fromStdString(path->get<std::string>());
-    if (QFileInfo(spec.path).isRelative() && !call.baseDir.isEmpty())
-        spec.path = QDir(call.baseDir).filePath(spec.path);
-    spec.path = QFileInfo(spec.path).absoluteFilePath();
-
-    Json config = Json::object();
-    if (const auto format = in.find("Format"); format != in.end()) {
-        if (!format->is_string())
-            return badParameters(resource, "\"Format\" must be \"CSV\", \"JSONL\" or \"JSON\"");
-        std::string name = QString::fromStdString(format->get<std::string>()).toUpper().toStdString();
-        if (name == "JSONLINES" || name == "NDJSON")
-            name = "JSONL";
-        config["InputType"] = name;
-    }
-    if (const auto delimiter = in.find("Delimiter"); delimiter != in.end())
-        config["CSVDelimiter"] = *delimiter;
-    if (const auto header = in.find("Header"); header != in.end() && header->is_array()) {
-        config["CSVHeaderLocation"] = "GIVEN";
-        config["CSVHeaders"] = *header;
-    }
-    if (const auto encoding = in.find("Encoding"); encoding != in.end())
-        config["Encoding"] = *encoding;
-
-    auto parsed = ReaderConfig::fromJson(config, spec.path);
-    if (!parsed) {
-        QString message = parsed.error().message;
-        message.replace(QLatin1String("ReaderConfig: "), QString());
-        message.replace(QLatin1String("InputType"), QLatin1String("Format"));
-        message.replace(QLatin1String("CSVDelimiter"), QLatin1String("Delimiter"));
-        message.replace(QLatin1String("CSVHeaders"), QLatin1String("Header"));
-        return badParameters(resource, message.toStdString());
-    }
-    spec.config = std::move(parsed).value();
-    spec.readerConfig = std::move(config);
-    return spec;
-}
-
-Result<qint64, Failure> count(std::string_view resource, const Json &in, const char *key)
-{
-    const auto it = in.find(key);
-    if (it == in.end())
-        return qint64(-1);
-    if (!it->is_number_integer() || it->get<long long>() < 0 || it->get<long long>() > ReaderConfig::kMaxItemsLimit)
-        return badParameters(resource, "\"" + std::string(key) + "\" must be an integer from 0 to 100000000");
-    return qint64(it->get<long long>());
-}
-
-Outcome readFile(const FileSpec &spec, qint64 offset, qint64 limit)
-{
-    const std::string resource(FileReadResource::kName);
-    const QFileInfo info(spec.path);
-    if (!info.exists())
-        return Failure{kNotFound, resource + ": no such file: " + spec.path.toStdString()};
-    if (!info.isFile())
-        return Failure{kIoError, resource + ": not a file: " + spec.path.toStdString()};
-
-    Json config = spec.readerConfig;
-    if (limit >= 0)
-        config["MaxItems"] = std::min<qint64>(std::max<qint64>(offset, 0) + limit, ReaderConfig::kMaxItemsLimit);
-    if (limit == 0)
-        return Outcome(Json::array());
-    auto opened = RecordReader::open(spec.path, config);
-    if (!opened)
-        return Failure{opened.error().code == ErrorCode::IoError ? kIoError : errors::kRuntime,
-                       resource + ": " + opened.error().message.toStdString()};
-    RecordReader &reader = *opened.value();
-    Json rows = Json::array();
-    for (qint64 index = 0;; ++index) {
-        auto next = reader.next();
-        if (!next)
-            return Failure{next.error().code == ErrorCode::IoError ? kIoError : kParseError,
-                           resource + ": " + next.error().message.toStdString()};
-        if (!next->has_value())
-            break;
-        if (index >= offset)
-            rows.push_back(std::move(**next));
-    }
-    return Outcome(std::move(rows));
-}
-
-// ---- writing ----
 
 std::string csvField(const Json &value, char delimiter)
 {
@@ -412,42 +261,6 @@ Outcome overwriteRecords(const FileSpec &spec, const std::vector<const Json *> &
 }
 
 } // namespace
-
-FileReadResource::FileReadResource(int threads) : m_pool(std::make_unique<QThreadPool>())
-{
-    m_pool->setMaxThreadCount(std::max(1, threads));
-}
-
-FileReadResource::~FileReadResource()
-{
-    m_pool->waitForDone();
-}
-
-void FileReadResource::invoke(const TaskCall &call, TaskCallback done)
-{
-    auto spec = fileSpec(kName, call, {"Offset", "Limit"});
-    if (!spec) {
-        done(std::move(spec).error());
-        return;
-    }
-    if (const auto header = call.input.find("Header"); header != call.input.end() && !header->is_array()) {
-        if (!header->is_boolean() || !header->get<bool>()) {
-            done(badParameters(kName, "\"Header\" must be true (the first row names the columns) or an array of "
-                                      "column names"));
-            return;
-        }
-    }
-    auto offset = count(kName, call.input, "Offset");
-    auto limit = count(kName, call.input, "Limit");
-    if (!offset || !limit) {
-        done(!offset ? std::move(offset).error() : std::move(limit).error());
-        return;
-    }
-    runOn(*m_pool, kName, std::move(done),
-          [spec = std::move(spec).value(), offset = std::max<qint64>(0, offset.value()), limit = limit.value()] {
-              return readFile(spec, offset, limit);
-          });
-}
 
 FileWriteResource::FileWriteResource(int threads) : m_pool(std::make_unique<QThreadPool>())
 {
