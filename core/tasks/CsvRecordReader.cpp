@@ -53,7 +53,7 @@ bool isValidUtf8(const std::string &text)
 CsvRecordReader::CsvRecordReader(std::unique_ptr<ChunkedFile> file, const ReaderConfig &config)
     : RecordReader(std::move(file), config.maxItems), m_headers(config.headers),
       m_haveHeaders(config.headersGiven), m_delimiter(config.delimiter),
-      m_checkUtf8(config.encoding == ReaderConfig::Encoding::Utf8) // Latin-1 is converted, hence valid
+      m_checkUtf8(config.encoding == QStringConverter::Utf8) // others are converted, hence valid
 {}
 
 void CsvRecordReader::endLine(int c)

@@ -16,7 +16,7 @@ namespace sluice {
 ///    "Format": "CSV" | "JSONL" | "JSON",        // default: from the file name (.csv .tsv .jsonl .ndjson .json)
 ///    "Delimiter": "," | "SEMICOLON" | ...,     // CSV: one ASCII character or COMMA/PIPE/SEMICOLON/SPACE/TAB
 ///    "Header": true | ["id", "name"],           // CSV: the first row (default) or these column names
-///    "Encoding": "UTF-8" | "ISO-8859-1",
+///    "Encoding": "UTF-8" | "ISO-8859-1" | "UTF-16LE" | ...,   // via QStringConverter
 ///    "Offset": 0, "Limit": 100}                 // skip, then take at most, this many records
 ///
 /// Result: the records (CSV rows as objects of column -> string). Errors: File.NotFound,

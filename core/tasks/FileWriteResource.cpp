@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QSaveFile>
+#include <QStringEncoder>
 #include <QThreadPool>
 
 #include <algorithm>
@@ -57,17 +58,16 @@ std::string csvLine(const std::vector<std::string> &fields, char delimiter)
     return line;
 }
 
-/// The text in the file's encoding; nullopt when Latin-1 cannot hold a character.
-std::optional<QByteArray> encode(const std::string &utf8, ReaderConfig::Encoding encoding)
+/// The text in the file's encoding; nullopt when the encoding cannot hold one of its characters.
+std::optional<QByteArray> encode(const std::string &utf8, QStringConverter::Encoding encoding)
 {
-    if (encoding == ReaderConfig::Encoding::Utf8)
+    if (encoding == QStringConverter::Utf8)
         return QByteArray::fromStdString(utf8);
-    const QString text = QString::fromStdString(utf8);
-    for (const QChar c : text) {
-        if (c.unicode() > 0xFF)
-            return std::nullopt;
-    }
-    return text.toLatin1();
+    QStringEncoder encoder(encoding);
+    QByteArray bytes = encoder.encode(QString::fromStdString(utf8));
+    if (encoder.hasError())
+        return std::nullopt;
+    return bytes;
 }
 
 struct Block
@@ -89,7 +89,7 @@ Result<Block, Failure> csvBlock(const std::vector<const Json *> &records, const 
             names.push_back(csvField(Json(column), d));
         auto encoded = encode(csvLine(names, d), config.encoding);
         if (!encoded)
-            return Failure{kEncodingError, resource + ": a column name has a character ISO-8859-1 cannot hold"};
+            return Failure{kEncodingError, resource + ": a column name has a character the encoding cannot hold"};
         block.bytes += *encoded;
     }
     std::vector<std::string> fields(columns.size());
@@ -107,7 +107,7 @@ Result<Block, Failure> csvBlock(const std::vector<const Json *> &records, const 
         auto encoded = encode(csvLine(fields, d), config.encoding);
         if (!encoded)
             return Failure{kEncodingError,
-                           resource + ": record " + std::to_string(r) + " has a character ISO-8859-1 cannot hold"};
+                           resource + ": record " + std::to_string(r) + " has a character the encoding cannot hold"};
         block.bytes += *encoded;
         ++block.records;
     }
@@ -129,7 +129,7 @@ Result<Block, Failure> jsonBlock(const std::vector<const Json *> &records, const
         auto encoded = encode(line, config.encoding);
         if (!encoded)
             return Failure{kEncodingError,
-                           resource + ": record " + std::to_string(r) + " has a character ISO-8859-1 cannot hold"};
+                           resource + ": record " + std::to_string(r) + " has a character the encoding cannot hold"};
         block.bytes += *encoded;
         ++block.records;
     }

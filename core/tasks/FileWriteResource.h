@@ -30,7 +30,7 @@ namespace sluice {
 ///
 /// Result: {"Path": absolute path, "Records": count, "Bytes": bytes written}. Errors: File.IoError,
 /// File.SchemaMismatch (a record has a column the existing CSV header lacks), File.EncodingError (a
-/// character ISO-8859-1 cannot hold), File.ParseError (the existing CSV header does not parse),
+/// character the Encoding cannot hold, e.g. "€" in ISO-8859-1), File.ParseError (the existing CSV header does not parse),
 /// States.Runtime for bad Parameters. Nothing is written when any record is refused.
 ///
 /// Threads: invoke() returns at once; the file is written on the resource's thread pool, where `done` runs.

@@ -6,6 +6,8 @@
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
+#include <QStringDecoder>
+#include <QStringEncoder>
 #include <QTest>
 
 #include <atomic>
@@ -310,6 +312,37 @@ private Q_SLOTS:
         QCOMPARE(refused.error().error, std::string("File.EncodingError"));
         QVERIFY(refused.error().cause.find("record 1") != std::string::npos);
         QCOMPARE(contents(path), QByteArray("name\r\nM\xFCller\r\n")); // nothing of the refused block
+    }
+
+    void utf16RoundTripsAcrossChunkBoundaries()
+    {
+        // 12,000 rows of a surrogate pair: the first 64 KiB chunk ends between the two halves of one,
+        // so the decoder must carry it over.
+        QString text = QStringLiteral("abc\n");
+        for (int i = 0; i < 12000; ++i)
+            text += QString::fromUtf8("\xF0\x9F\x98\x80\n"); // U+1F600
+        QStringEncoder encoder(QStringConverter::Utf16LE);
+        const QByteArray bytes = encoder.encode(text);
+        const QByteArray pair = QStringEncoder(QStringConverter::Utf16LE).encode(QString::fromUtf8("\xF0\x9F\x98\x80"));
+        QCOMPARE(bytes.mid(65534, 4), pair); // the high half ends the first chunk, the low half starts the second
+        put(QStringLiteral("utf16.csv"), bytes);
+
+        const Outcome read = run(m_read, {{"Path", "utf16.csv"}, {"Encoding", "UTF-16LE"}}, m_dir.path());
+
+        VERIFY_OK(read);
+        QCOMPARE(int(read.value().size()), 12000);
+        for (const Json &row : read.value())
+            QCOMPARE(row["abc"].get<std::string>(), std::string("\xF0\x9F\x98\x80"));
+
+        const Outcome written = run(m_write, {{"Path", "utf16-out.jsonl"}, {"Encoding", "UTF-16BE"},
+                                              {"Records", {{"name", "Müller \xF0\x9F\x98\x80"}}}}, m_dir.path());
+        VERIFY_OK(written);
+        const QByteArray out = contents(m_dir.filePath(QStringLiteral("utf16-out.jsonl")));
+        QCOMPARE(QStringDecoder(QStringConverter::Utf16BE).decode(out),
+                 QString::fromUtf8("{\"name\":\"Müller \xF0\x9F\x98\x80\"}\n"));
+        const Outcome back = run(m_read, {{"Path", "utf16-out.jsonl"}, {"Encoding", "utf-16be"}}, m_dir.path());
+        VERIFY_OK(back);
+        QCOMPARE(back.value()[0]["name"].get<std::string>(), std::string("Müller \xF0\x9F\x98\x80"));
     }
 
     void writeIntoAnUnwritablePlaceIsAnIoError()
