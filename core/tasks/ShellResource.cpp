@@ -12,7 +12,9 @@
 #include <atomic>
 #include <cmath>
 #include <deque>
+#include <map>
 #include <mutex>
+#include <optional>
 #include <signal.h>
 #include <unistd.h>
 
