@@ -379,6 +379,65 @@ private Q_SLOTS:
         QVERIFY2(o.err.contains("/wh/password"), o.err.constData());
         QVERIFY(!o.err.contains("hunter2"));
     }
+
+    void dlqReplayTakesTheConnections()
+    {
+        // An item refused by a CHECK constraint lands in the DLQ; replaying it with a corrected input
+        // needs the same connection profiles, given with --connections.
+        QTemporaryDir dir;
+        const QString store = dir.filePath(QStringLiteral("journal.db"));
+        const QString profiles = dir.filePath(QStringLiteral("profiles.json"));
+        QFile connections(profiles);
+        QVERIFY(connections.open(QIODevice::WriteOnly));
+        connections.write(R"({"shop": {"database": "shop.db"}})");
+        connections.close();
+        const QString file = dir.filePath(QStringLiteral("load.asl.json"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"json({"StartAt": "Create", "States": {
+            "Create": {"Type": "Task", "Resource": "sluice:sql", "ResultPath": null, "Next": "Load",
+                       "Parameters": {"Connection": "shop", "Operation": "Execute",
+                                      "Sql": "CREATE TABLE stock (sku TEXT PRIMARY KEY, qty INTEGER CHECK (qty > 0))"}},
+            "Load": {"Type": "Map", "ItemsPath": "$.items", "ToleratedFailurePercentage": 100, "End": true,
+                     "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+                                       "StartAt": "Insert", "States": {
+                         "Insert": {"Type": "Task", "Resource": "sluice:sql", "End": true,
+                                    "Parameters": {"Connection": "shop", "Table": "stock", "Rows.$": "$"}}}}}}})json");
+        f.close();
+        const Outcome run = runCli({QStringLiteral("run"), file, QStringLiteral("--store"), store,
+                                    QStringLiteral("--connections"), profiles, QStringLiteral("--input-json"),
+                                    QStringLiteral(R"({"items": [{"sku": "a", "qty": 1}, {"sku": "b", "qty": 0}]})")});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QString execution = QString::fromUtf8(run.err.mid(11, 36));
+        const Outcome listed = runCli({QStringLiteral("dlq"), QStringLiteral("list"), QStringLiteral("--store"), store,
+                                       QStringLiteral("--execution"), execution});
+        QCOMPARE(listed.exitCode, 0);
+        const sluice::Json entry = parse(listed.out.trimmed().split('\n').first());
+        QCOMPARE(entry["error"].get<std::string>(), std::string("Sql.ConstraintViolation"));
+        const QString id = QString::number(entry["id"].get<qint64>());
+        const QString fixed = QStringLiteral(R"({"sku": "b", "qty": 5})");
+
+        const Outcome without = runCli({QStringLiteral("dlq"), QStringLiteral("replay"), id, QStringLiteral("--store"),
+                                        store, QStringLiteral("--input-json"), fixed});
+        const Outcome with = runCli({QStringLiteral("dlq"), QStringLiteral("replay"), id, QStringLiteral("--store"), store,
+                                     QStringLiteral("--input-json"), fixed, QStringLiteral("--connections"), profiles});
+
+        QCOMPARE(without.exitCode, 1);   // no profile "shop" without the file
+        QCOMPARE(parse(without.out)["error"].get<std::string>(), std::string("Sql.ConnectionFailed"));
+        QVERIFY2(with.exitCode == 0, (with.out + with.err).constData());
+        QCOMPARE(parse(with.out)["outcome"].get<std::string>(), std::string("succeeded"));
+        const QString check = dir.filePath(QStringLiteral("check.asl.json"));
+        QFile c(check);
+        QVERIFY(c.open(QIODevice::WriteOnly));
+        c.write(R"json({"StartAt": "Q", "States": {"Q": {"Type": "Task", "Resource": "sluice:sql", "End": true,
+                  "Parameters": {"Connection": "shop", "Sql": "SELECT sku, qty FROM stock ORDER BY sku"}}}})json");
+        c.close();
+        const Outcome rows = runCli({QStringLiteral("run"), check, QStringLiteral("--no-store"), QStringLiteral("--connections"),
+                                     profiles});
+        QCOMPARE(rows.exitCode, 0);
+        QCOMPARE(text(parse(rows.out)["Rows"]),
+                 text(sluice::Json::array({{{"qty", 1}, {"sku", "a"}}, {{"qty", 5}, {"sku", "b"}}})));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCli)
