@@ -7,6 +7,10 @@
 class QCommandLineOption;
 class QCommandLineParser;
 
+namespace sluice {
+class TaskRegistry;
+}
+
 namespace sluice::cli {
 
 /// Exit codes of sluice-cli.
@@ -33,6 +37,11 @@ int event(const QStringList &args);
 /// --store and the location it names (default: Journal::defaultLocation()).
 QCommandLineOption storeOption();
 QString storeLocation(const QCommandLineParser &parser);
+/// --connections and the task registry it gives: the built-in resources with the connection profiles of
+/// FILE, or of connections.json next to the store when that exists. nullptr (after a message on stderr)
+/// when the file cannot be read or is refused.
+QCommandLineOption connectionsOption();
+std::shared_ptr<TaskRegistry> taskRegistry(const QCommandLineParser &parser, const QString &command);
 /// Adds --help, parses `args`; false (with *exitCode set) when the command is done or wrong.
 bool parseCommand(QCommandLineParser &parser, const QString &command, const QStringList &args, int *exitCode);
 

@@ -200,7 +200,8 @@ int replay(const QStringList &args)
                         QStringLiteral("Replay on the newest saved version of the entry's workflow (same name).")},
                        {QStringLiteral("concurrency"), QStringLiteral("Replays running at once (default 4)."),
                         QStringLiteral("N")},
-                       {QStringLiteral("no-delays"), QStringLiteral("Wait states and Retry intervals take no time.")}});
+                       {QStringLiteral("no-delays"), QStringLiteral("Wait states and Retry intervals take no time.")},
+                       connectionsOption()});
     parser.addPositionalArgument(QStringLiteral("ID"), QStringLiteral("DLQ entries (or --all)."), QStringLiteral("[ID...]"));
     int code = kOk;
     if (!parseCommand(parser, QStringLiteral("dlq replay"), args, &code))
@@ -255,6 +256,9 @@ int replay(const QStringList &args)
     }
     request.fromState = parser.value(QStringLiteral("from-state"));
     request.noDelays = parser.isSet(QStringLiteral("no-delays"));
+    request.tasks = taskRegistry(parser, QStringLiteral("dlq replay"));
+    if (!request.tasks)
+        return kUsage;
 
     auto reader = openReader(parser, &code);
     if (!reader)

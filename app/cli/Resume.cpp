@@ -53,9 +53,8 @@ ResumePoint resumePointOf(UnfinishedExecution &unfinished)
 
 } // namespace
 
-std::shared_ptr<TaskRegistry> tasksWithEvents(const QString &location)
+std::shared_ptr<TaskRegistry> withEventTasks(std::shared_ptr<TaskRegistry> tasks, const QString &location)
 {
-    auto tasks = TaskRegistry::withBuiltins();
     if (auto added = addEventTasks(*tasks, location); !added)
         err(QStringLiteral("sluice-cli: sluice:event.put and sluice:event.wait are not available: %1")
                 .arg(added.error().message));
@@ -105,7 +104,7 @@ int resume(const QStringList &args)
     parser.setApplicationDescription(QStringLiteral(
         "Continues every execution left running (after a crash or a kill), each item from its last\n"
         "committed transition, and exits when they are done. Prints one JSON line per execution."));
-    parser.addOptions({storeOption(),
+    parser.addOptions({storeOption(), connectionsOption(),
                        {QStringLiteral("base-dir"), QStringLiteral("Folder that relative ItemReader and ResultWriter "
                                                                    "paths resolve against (default: the current one)."),
                         QStringLiteral("DIR")},
@@ -116,6 +115,9 @@ int resume(const QStringList &args)
     auto reader = openReader(parser, &code);
     if (!reader)
         return code;
+    const std::shared_ptr<TaskRegistry> tasks = taskRegistry(parser, QStringLiteral("resume"));
+    if (!tasks)
+        return kUsage;
     auto journal = Journal::open(storeLocation(parser));
     if (!journal) {
         err(journal.error().message);
@@ -125,7 +127,7 @@ int resume(const QStringList &args)
     auto resumed = resumeUnfinished(*reader, engine, journal.value(), parser.isSet(QStringLiteral("no-delays")),
                                     parser.isSet(QStringLiteral("base-dir")) ? parser.value(QStringLiteral("base-dir"))
                                                                              : QDir::currentPath(),
-                                    tasksWithEvents(storeLocation(parser)));
+                                    withEventTasks(tasks, storeLocation(parser)));
     if (!resumed) {
         err(resumed.error().message);
         return kFailed;

@@ -33,8 +33,9 @@ Result<std::vector<Resumed>> resumeUnfinished(JournalReader &reader, Engine &eng
                                               bool noDelays, const QString &baseDir,
                                               std::shared_ptr<TaskRegistry> tasks = {});
 
-/// The built-in task resources plus the event bus's (sluice:event.put, sluice:event.wait) on `location`;
-/// the built-ins alone (with a warning on stderr) when the store cannot be opened for them.
-std::shared_ptr<TaskRegistry> tasksWithEvents(const QString &location);
+/// Adds the event bus's task resources (sluice:event.put, sluice:event.wait) on `location` to `tasks` (the
+/// registry of taskRegistry(), with its connections) and returns it; without them (and a warning on stderr)
+/// when the store cannot be opened for them.
+std::shared_ptr<TaskRegistry> withEventTasks(std::shared_ptr<TaskRegistry> tasks, const QString &location);
 
 } // namespace sluice::cli

@@ -80,7 +80,7 @@ int run(const QStringList &args)
     const QCommandLineOption noStore(QStringLiteral("no-store"),
                                      QStringLiteral("Keep the run in memory only: no journal, no DLQ."));
     parser.addOptions({input, inputJson, mockConfig, testCase, name, context, noDelays, maxPayload, workers, noStore,
-                       storeOption()});
+                       storeOption(), connectionsOption()});
 
     QStringList argv = args;
     argv.prepend(QStringLiteral("sluice-cli run"));
@@ -190,6 +190,11 @@ int run(const QStringList &args)
         }
         options.mocks = std::make_shared<const MockConfig>(std::move(mocks).value());
     }
+    // Held here as well, so that the resources outlive the engine and are never released on their own threads.
+    const std::shared_ptr<TaskRegistry> tasks = taskRegistry(parser, QStringLiteral("run"));
+    if (!tasks)
+        return kUsage;
+    options.tasks = tasks;
     int workerCount = 0;
     if (parser.isSet(workers)) {
         bool ok = false;
@@ -234,7 +239,7 @@ int run(const QStringList &args)
         }
         options.workflowVersion = version.value();
         options.journal = journal;
-        options.tasks = tasksWithEvents(storeLocation(parser));   // sluice:event.* work on the same store
+        withEventTasks(tasks, storeLocation(parser));   // sluice:event.* work on the same store
     }
     options.executionId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     err(QStringLiteral("execution: %1").arg(options.executionId));

@@ -65,7 +65,7 @@ int serve(const QStringList &args)
         "serving (with \"webhookPort\"), then {\"execution\": ID, \"rule\", \"target\"} per started execution and\n"
         "{\"dead\": DELIVERY, ...} per delivery that went to the event DLQ. On SIGTERM no new work starts; running\n"
         "executions get --drain-seconds to finish and are otherwise left to resume at the next start. Exit 0."));
-    parser.addOptions({storeOption(),
+    parser.addOptions({storeOption(), connectionsOption(),
                        {QStringLiteral("rules"), QStringLiteral("The rules file (rules, targets and triggers)."),
                         QStringLiteral("FILE")},
                        {QStringLiteral("no-delays"), QStringLiteral("Wait states and Retry intervals take no time.")},
@@ -117,7 +117,10 @@ int serve(const QStringList &args)
 
     // First what the last run left unfinished.
     std::vector<Execution> resumedRunning;
-    const std::shared_ptr<TaskRegistry> tasks = tasksWithEvents(location);
+    const std::shared_ptr<TaskRegistry> tasks = taskRegistry(parser, QStringLiteral("serve"));
+    if (!tasks)
+        return kUsage;
+    withEventTasks(tasks, location);
     auto resumed = resumeUnfinished(**reader, engine, journal.value(), noDelays, QDir::currentPath(), tasks);
     if (!resumed) {
         err(QStringLiteral("sluice-cli serve: %1").arg(resumed.error().message));

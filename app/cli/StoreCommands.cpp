@@ -6,8 +6,11 @@
 
 #include "store/Journal.h"
 #include "store/JournalReader.h"
+#include "tasks/Connections.h"
+#include "tasks/TaskRegistry.h"
 
 #include <QCommandLineParser>
+#include <QFileInfo>
 
 namespace sluice::cli {
 
@@ -22,6 +25,29 @@ QCommandLineOption storeOption()
 QString storeLocation(const QCommandLineParser &parser)
 {
     return parser.isSet(QStringLiteral("store")) ? parser.value(QStringLiteral("store")) : Journal::defaultLocation();
+}
+
+QCommandLineOption connectionsOption()
+{
+    return QCommandLineOption(QStringLiteral("connections"),
+                              QStringLiteral("Connection profiles for sluice:sql and the other connectors (default: "
+                                             "connections.json next to the store, when it exists)."),
+                              QStringLiteral("FILE"));
+}
+
+std::shared_ptr<TaskRegistry> taskRegistry(const QCommandLineParser &parser, const QString &command)
+{
+    const bool given = parser.isSet(QStringLiteral("connections"));
+    const QString path = given ? parser.value(QStringLiteral("connections"))
+                               : Connections::defaultPath(storeLocation(parser));
+    if (!given && !QFileInfo::exists(path))
+        return TaskRegistry::withBuiltins();
+    auto connections = Connections::load(path);
+    if (!connections) {
+        err(QStringLiteral("sluice-cli %1: %2").arg(command, connections.error().message));
+        return nullptr;
+    }
+    return TaskRegistry::withBuiltins(std::make_shared<const Connections>(std::move(connections).value()));
 }
 
 bool parseCommand(QCommandLineParser &parser, const QString &command, const QStringList &args, int *exitCode)

@@ -30,6 +30,8 @@ const char *eventTypeName(JournalRecord::Type type)
         return "TaskRetryScheduled";
     case JournalRecord::Type::ItemFinished:
         return "ItemFinished";
+    case JournalRecord::Type::Encoded:   // a transport wrapper; the store decodes it into the types above
+        break;
     }
     return "Unknown";
 }

@@ -704,6 +704,7 @@ Step runTask(const std::shared_ptr<ItemRun> &self)
                           std::to_string(run.attempt);
     call.timeoutSeconds = timeout.value_or(0);
     call.cancelled = exec.cancelFlag;
+    call.baseDir = exec.options.baseDir;
     if (exec.journal) {
         JournalRecord r;
         r.type = JournalRecord::Type::TaskScheduled;

@@ -54,7 +54,8 @@ Result<Json> mapInputOf(JournalReader &reader, const QString &executionId, const
 /// Map's result is rebuilt from the items' outputs and the root goes on from there. Returns a line for
 /// the log.
 QString redrive(Engine &engine, JournalReader &reader, const std::shared_ptr<Journal> &journal,
-                const QString &executionId, const QString &mapState, bool noDelays)
+                const QString &executionId, const QString &mapState, bool noDelays,
+                const std::shared_ptr<TaskRegistry> &tasks)
 {
     auto info = reader.execution(executionId);
     if (!info)
@@ -119,6 +120,7 @@ QString redrive(Engine &engine, JournalReader &reader, const std::shared_ptr<Jou
     options.journal = journal;
     options.workflowVersion = info.value().workflowVersion.toStdString();
     options.noDelays = noDelays;
+    options.tasks = tasks;
     auto execution = engine.restart(std::move(workflow).value(), std::move(root), std::move(options));
     if (!execution)
         return execution.error().message;
@@ -311,6 +313,7 @@ Result<QList<ReplayEntryResult>> DlqReplayer::replay(const ReplayRequest &reques
         options.journal = m_journal;
         options.workflowVersion = newer ? newerVersion : version.toStdString();
         options.noDelays = request.noDelays;
+        options.tasks = request.tasks;
         auto execution = engine.restart(workflow, std::move(restart), std::move(options));
         if (!execution) {
             record(entry, ReplayOutcome::Failed, QStringLiteral("Sluice.StateMissing"), execution.error().message);
@@ -356,7 +359,7 @@ Result<QList<ReplayEntryResult>> DlqReplayer::replay(const ReplayRequest &reques
     }
 
     for (const auto &[execution, mapState] : mapsToRedrive)
-        say(redrive(engine, reader, m_journal, execution, mapState, request.noDelays));
+        say(redrive(engine, reader, m_journal, execution, mapState, request.noDelays, request.tasks));
     return results;
 }
 

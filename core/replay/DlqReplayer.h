@@ -18,6 +18,7 @@ namespace sluice {
 
 class Journal;
 class JournalReader;
+class TaskRegistry;
 
 /// What to replay and how: entries by id, or every entry a filter selects.
 struct ReplayRequest
@@ -31,6 +32,7 @@ struct ReplayRequest
     int concurrency = 4;                   ///< replays running at once
     bool noDelays = false;                 ///< Wait states and Retry intervals take no time
     QString user;                          ///< recorded on each replay; empty = the OS user
+    std::shared_ptr<TaskRegistry> tasks;   ///< the task resources (with connections); empty = the engine's default
 };
 
 /// What happened to one entry.

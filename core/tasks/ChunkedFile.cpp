@@ -4,9 +4,12 @@
 
 namespace sluice {
 
-ChunkedFile::ChunkedFile(QString path, Encoding encoding)
+ChunkedFile::ChunkedFile(QString path, QStringConverter::Encoding encoding)
     : m_path(std::move(path)), m_encoding(encoding), m_file(m_path)
-{}
+{
+    if (m_encoding != QStringConverter::Utf8)
+        m_decoder = QStringDecoder(m_encoding);
+}
 
 Result<void> ChunkedFile::open()
 {
@@ -14,7 +17,7 @@ Result<void> ChunkedFile::open()
     if (!m_file.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
         return Error{
             ErrorCode::IoError, QStringLiteral("cannot open %1: %2").arg(m_path, m_file.errorString()), {}};
-    m_data.resize(static_cast<std::size_t>(m_encoding == Encoding::Latin1 ? 2 * kChunkSize : kChunkSize));
+    m_data.resize(static_cast<std::size_t>(kChunkSize));
     return {};
 }
 
@@ -24,7 +27,7 @@ bool ChunkedFile::refill()
         return false;
     m_pos = 0;
     m_end = 0;
-    if (m_encoding == Encoding::Utf8) {
+    if (m_encoding == QStringConverter::Utf8) {
         const qint64 n = m_file.read(m_data.data(), kChunkSize);
         if (n < 0) {
             m_errorString = m_file.errorString();
@@ -34,21 +37,30 @@ bool ChunkedFile::refill()
         if (m_atStart && m_end >= 3 && std::memcmp(m_data.data(), "\xEF\xBB\xBF", 3) == 0)
             m_pos = 3;
     } else {
-        m_raw.resize(static_cast<std::size_t>(kChunkSize));
+        // The decoder keeps a character split between two chunks for the next one.
+        m_raw.resize(kChunkSize);
         const qint64 n = m_file.read(m_raw.data(), kChunkSize);
         if (n < 0) {
             m_errorString = m_file.errorString();
             return false;
         }
-        for (qint64 i = 0; i < n; ++i) {
-            const auto byte = static_cast<unsigned char>(m_raw[static_cast<std::size_t>(i)]);
-            if (byte < 0x80) {
-                m_data[m_end++] = static_cast<char>(byte);
-            } else {
-                m_data[m_end++] = static_cast<char>(0xC0 | (byte >> 6));
-                m_data[m_end++] = static_cast<char>(0x80 | (byte & 0x3F));
-            }
+        QString text = m_held + m_decoder.decode(QByteArrayView(m_raw.constData(), n));
+        m_held.clear();
+        // A surrogate pair split between two chunks is converted whole, with the next chunk.
+        if (n > 0 && !text.isEmpty() && text.back().isHighSurrogate()) {
+            m_held = text.back();
+            text.chop(1);
         }
+        if (m_decoder.hasError()) {
+            m_errorString = QStringLiteral("the file is not valid %1")
+                                .arg(QLatin1String(QStringConverter::nameForEncoding(m_encoding)));
+            return false;
+        }
+        const QByteArray utf8 = text.toUtf8();
+        m_data.assign(utf8.constData(), static_cast<std::size_t>(utf8.size()));
+        m_end = m_data.size();
+        if (m_end == 0 && n > 0) // only part of a character so far
+            return refill();
     }
     m_atStart = false;
     if (m_end == 0) {

@@ -4,23 +4,24 @@
 
 #include <QFile>
 #include <QString>
+#include <QStringConverter>
 
 #include <string>
 
 namespace sluice {
 
 /// Reads a file front to back through one fixed 64 KiB buffer, as UTF-8 bytes: a leading UTF-8
-/// byte order mark is skipped, and Latin-1 files are converted to UTF-8 as they are read. The
-/// memory used does not depend on the file size. Used by the record readers on the thread that
-/// owns them; not thread-safe.
+/// byte order mark is skipped, and files in other encodings (Latin-1, UTF-16, UTF-32) are converted
+/// to UTF-8 by a QStringDecoder as they are read; bytes that are not valid in the encoding are a read
+/// error. The memory used does not depend on the file size. Used by the record readers on the thread
+/// that owns them; not thread-safe.
 class ChunkedFile
 {
 public:
-    enum class Encoding { Utf8, Latin1 };
     static constexpr qint64 kChunkSize = 64 * 1024;
     static constexpr int kEnd = -1;
 
-    ChunkedFile(QString path, Encoding encoding);
+    ChunkedFile(QString path, QStringConverter::Encoding encoding);
 
     Result<void> open();
     const QString &path() const { return m_path; }
@@ -49,10 +50,12 @@ private:
     bool refill();
 
     QString m_path;
-    Encoding m_encoding;
+    QStringConverter::Encoding m_encoding;
+    QStringDecoder m_decoder; // for encodings other than UTF-8
     QFile m_file;
     std::string m_data;
-    std::string m_raw; // Latin-1 bytes before conversion
+    QByteArray m_raw; // bytes before conversion
+    QString m_held;   // a high surrogate waiting for its low half
     std::size_t m_pos = 0;
     std::size_t m_end = 0;
     bool m_atStart = true;

@@ -53,7 +53,7 @@ bool isValidUtf8(const std::string &text)
 CsvRecordReader::CsvRecordReader(std::unique_ptr<ChunkedFile> file, const ReaderConfig &config)
     : RecordReader(std::move(file), config.maxItems), m_headers(config.headers),
       m_haveHeaders(config.headersGiven), m_delimiter(config.delimiter),
-      m_checkUtf8(config.encoding == ReaderConfig::Encoding::Utf8) // Latin-1 is converted, hence valid
+      m_checkUtf8(config.encoding == QStringConverter::Utf8) // others are converted, hence valid
 {}
 
 void CsvRecordReader::endLine(int c)
@@ -142,29 +142,47 @@ Result<bool> CsvRecordReader::readRecord(qint64 &recordLine)
     }
 }
 
+Result<bool> CsvRecordReader::readHeaders()
+{
+    if (m_haveHeaders)
+        return true;
+    qint64 recordLine = 0;
+    auto header = readRecord(recordLine);
+    if (!header)
+        return header.error();
+    if (!*header)
+        return false; // an empty file has no items
+    std::set<std::string, std::less<>> seen;
+    for (auto &name : m_fields) {
+        if (m_checkUtf8 && !isValidUtf8(name))
+            return dataError(ErrorCode::WrongType, recordLine, QStringLiteral("the header row is not valid UTF-8"));
+        if (!seen.insert(name).second)
+            return dataError(ErrorCode::WrongType, recordLine,
+                             QStringLiteral("CSV headers cannot contain duplicates (\"%1\")")
+                                 .arg(QString::fromStdString(name)));
+    }
+    m_headers = std::move(m_fields);
+    m_fields = {};
+    m_haveHeaders = true;
+    return true;
+}
+
+Result<std::vector<std::string>> CsvRecordReader::headers()
+{
+    auto read = readHeaders();
+    if (!read)
+        return read.error();
+    return m_headers;
+}
+
 Result<std::optional<Json>> CsvRecordReader::readItem(qint64 &itemLine)
 {
     qint64 recordLine = 0;
-    if (!m_haveHeaders) {
-        auto header = readRecord(recordLine);
-        if (!header)
-            return header.error();
-        if (!*header)
-            return std::optional<Json>(); // an empty file has no items
-        std::set<std::string, std::less<>> seen;
-        for (auto &name : m_fields) {
-            if (m_checkUtf8 && !isValidUtf8(name))
-                return dataError(ErrorCode::WrongType, recordLine,
-                                 QStringLiteral("the header row is not valid UTF-8"));
-            if (!seen.insert(name).second)
-                return dataError(ErrorCode::WrongType, recordLine,
-                                 QStringLiteral("CSV headers cannot contain duplicates (\"%1\")")
-                                     .arg(QString::fromStdString(name)));
-        }
-        m_headers = std::move(m_fields);
-        m_fields = {};
-        m_haveHeaders = true;
-    }
+    auto haveHeaders = readHeaders();
+    if (!haveHeaders)
+        return haveHeaders.error();
+    if (!*haveHeaders)
+        return std::optional<Json>();
 
     auto record = readRecord(recordLine);
     if (!record)

@@ -147,16 +147,18 @@ Result<ReaderConfig> ReaderConfig::parse(const Json &json, const QString &path)
     }
 
     if (const auto it = json.find("Encoding"); it != json.end()) {
-        const QString name =
-            it->is_string() ? QString::fromStdString(it->get<std::string>()).toUpper() : QString();
-        if (name == QLatin1String("UTF-8") || name == QLatin1String("UTF8"))
-            config.encoding = Encoding::Utf8;
-        else if (name == QLatin1String("ISO-8859-1") || name == QLatin1String("LATIN1") ||
-                 name == QLatin1String("LATIN-1"))
-            config.encoding = Encoding::Latin1;
-        else
+        const QString name = it->is_string() ? QString::fromStdString(it->get<std::string>()).toUpper() : QString();
+        std::optional<QStringConverter::Encoding> encoding;
+        if (name == QLatin1String("LATIN1") || name == QLatin1String("LATIN-1"))
+            encoding = QStringConverter::Latin1;
+        else if (!name.isEmpty())
+            encoding = QStringConverter::encodingForName(name.toLatin1().constData());
+        // "System" would make the same file read differently on another machine.
+        if (!encoding || *encoding == QStringConverter::System)
             return configError(ErrorCode::WrongType, "Encoding",
-                               QStringLiteral("Encoding must be \"UTF-8\" or \"ISO-8859-1\""));
+                               QStringLiteral("Encoding must be \"UTF-8\", \"ISO-8859-1\", \"UTF-16\", "
+                                              "\"UTF-16LE\", \"UTF-16BE\", \"UTF-32\", \"UTF-32LE\" or \"UTF-32BE\""));
+        config.encoding = *encoding;
     }
     return config;
 }

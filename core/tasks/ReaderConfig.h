@@ -4,6 +4,7 @@
 #include "Result.h"
 
 #include <QString>
+#include <QStringConverter>
 
 #include <string>
 #include <vector>
@@ -17,17 +18,17 @@ namespace sluice {
 ///    "CSVHeaders": ["a", "b"],                       // CSV with GIVEN only; no duplicates
 ///    "CSVDelimiter": "COMMA" | "PIPE" | "SEMICOLON" | "SPACE" | "TAB" | a single character,
 ///    "MaxItems": 100,                                // 0 or absent: no limit; at most 100,000,000
-///    "Encoding": "UTF-8" | "ISO-8859-1"}             // Sluice extension; "LATIN1" is accepted too
+///    "Encoding": "UTF-8" | "ISO-8859-1" | "UTF-16LE" | ...}  // Sluice extension: any encoding
+///                                                    // QStringConverter knows; "LATIN1" is accepted too
 ///
 /// Without InputType the file name decides: .csv, .tsv (CSV with TAB), .jsonl/.ndjson, .json.
 /// MaxItemsPath must be resolved by the caller into MaxItems. A value type, usable on any thread.
 struct ReaderConfig
 {
     enum class InputType { Csv, JsonLines, JsonArray };
-    enum class Encoding { Utf8, Latin1 };
 
     InputType inputType = InputType::JsonLines;
-    Encoding encoding = Encoding::Utf8;
+    QStringConverter::Encoding encoding = QStringConverter::Utf8;
     bool headersGiven = false;        ///< CSVHeaderLocation GIVEN
     std::vector<std::string> headers; ///< the CSVHeaders when given
     char delimiter = ',';

@@ -27,9 +27,7 @@ Result<std::unique_ptr<RecordReader>> RecordReader::open(const QString &path, co
         auto config = ReaderConfig::fromJson(readerConfig, path);
         if (!config)
             return std::move(config).error();
-        auto file = std::make_unique<ChunkedFile>(path, config->encoding == ReaderConfig::Encoding::Latin1
-                                                            ? ChunkedFile::Encoding::Latin1
-                                                            : ChunkedFile::Encoding::Utf8);
+        auto file = std::make_unique<ChunkedFile>(path, config->encoding);
         if (auto opened = file->open(); !opened)
             return std::move(opened).error();
 

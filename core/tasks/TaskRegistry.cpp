@@ -1,22 +1,31 @@
 #include "TaskRegistry.h"
 
+#include "tasks/Connections.h"
 #include "tasks/FailResource.h"
+#include "tasks/FileReadResource.h"
+#include "tasks/FileWriteResource.h"
 #include "tasks/HttpResource.h"
 #include "tasks/PassResource.h"
+#include "tasks/ShellResource.h"
 #include "tasks/SleepResource.h"
+#include "tasks/SqlResource.h"
 #include "tasks/TaskResource.h"
 
 #include <mutex>
 
 namespace sluice {
 
-std::shared_ptr<TaskRegistry> TaskRegistry::withBuiltins()
+std::shared_ptr<TaskRegistry> TaskRegistry::withBuiltins(std::shared_ptr<const Connections> connections)
 {
     auto registry = std::make_shared<TaskRegistry>();
     registry->add(std::string(PassResource::kName), std::make_shared<PassResource>());
     registry->add(std::string(FailResource::kName), std::make_shared<FailResource>());
     registry->add(std::string(SleepResource::kName), std::make_shared<SleepResource>());
     registry->add(std::string(HttpResource::kName), std::make_shared<HttpResource>());
+    registry->add(std::string(ShellResource::kName), std::make_shared<ShellResource>());
+    registry->add(std::string(FileReadResource::kName), std::make_shared<FileReadResource>());
+    registry->add(std::string(FileWriteResource::kName), std::make_shared<FileWriteResource>());
+    registry->add(std::string(SqlResource::kName), std::make_shared<SqlResource>(std::move(connections)));
     return registry;
 }
 

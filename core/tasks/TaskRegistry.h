@@ -11,6 +11,7 @@
 
 namespace sluice {
 
+class Connections;
 class TaskResource;
 
 /// Maps a Task state's "Resource" string to the TaskResource that runs it: the extension point that
@@ -24,8 +25,10 @@ public:
     TaskRegistry(const TaskRegistry &) = delete;
     TaskRegistry &operator=(const TaskRegistry &) = delete;
 
-    /// A registry holding the built-in resources sluice:pass, sluice:fail and sluice:sleep.
-    static std::shared_ptr<TaskRegistry> withBuiltins();
+    /// A registry holding the built-in resources sluice:pass, sluice:fail, sluice:sleep, sluice:shell,
+    /// sluice:file.read, sluice:file.write and sluice:sql; the connectors take their named profiles from
+    /// `connections` (none: no profiles).
+    static std::shared_ptr<TaskRegistry> withBuiltins(std::shared_ptr<const Connections> connections = {});
 
     /// Registers `resource` under an exact name; a second add() of the same name replaces the first.
     void add(std::string resource, std::shared_ptr<TaskResource> implementation);

@@ -23,6 +23,7 @@ struct TaskCall
     int invocation = 0;             ///< 0-based count of this state's invocations for this item (mock ranges)
     std::string idempotencyKey;     ///< "<execution>/<item>/<state>/<attempt>": pass it on where possible
     double timeoutSeconds = 0;      ///< 0 = none; the engine enforces it too
+    QString baseDir;                ///< ExecutionOptions::baseDir: relative paths in Parameters resolve against it
     std::shared_ptr<const std::atomic_bool> cancelled;   ///< set when the execution is cancelled or timed out
     /// Tells the engine the task is alive (HeartbeatSeconds restarts). Callable from any thread, any number
     /// of times until `done` is called; empty when the state has no HeartbeatSeconds.

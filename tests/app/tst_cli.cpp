@@ -283,6 +283,161 @@ private Q_SLOTS:
         QCOMPARE(o.exitCode, 1);
         QCOMPARE(QString::fromStdString(parse(o.out)["Error"].get<std::string>()), QStringLiteral("States.Timeout"));
     }
+
+    void runShellAndFileWriteEndToEnd()
+    {
+        // A Map prices each item with a shell script (any language would do); an item the script refuses
+        // is caught by the name the script gave; the results go to a JSON Lines file beside the definition.
+        QTemporaryDir dir;
+        QFile script(dir.filePath(QStringLiteral("price.sh")));
+        QVERIFY(script.open(QIODevice::WriteOnly));
+        script.write("#!/bin/sh\n"
+                     "read -r item\n"
+                     "case \"$item\" in\n"
+                     "  *'\"qty\":0'*) echo '{\"Error\": \"Price.NoQuantity\", \"Cause\": \"qty is 0\"}' >&2; exit 4;;\n"
+                     "esac\n"
+                     "echo \"{\\\"item\\\": $item, \\\"currency\\\": \\\"$CURRENCY\\\"}\"\n");
+        script.close();
+        script.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        const QString file = dir.filePath(QStringLiteral("price.asl.json"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"StartAt": "Price", "States": {
+            "Price": {"Type": "Map", "ItemsPath": "$.items", "ResultPath": "$.priced",
+                "ItemProcessor": {"StartAt": "Shell", "States": {
+                    "Shell": {"Type": "Task", "Resource": "sluice:shell",
+                              "Parameters": {"Command": "./price.sh", "Input.$": "$", "Environment": {"CURRENCY": "EUR"}},
+                              "Catch": [{"ErrorEquals": ["Price.NoQuantity"], "ResultPath": "$.error", "Next": "Refused"}],
+                              "End": true},
+                    "Refused": {"Type": "Pass", "End": true}}},
+                "Next": "Write"},
+            "Write": {"Type": "Task", "Resource": "sluice:file.write",
+                      "Parameters": {"Path": "out/priced.jsonl", "Records.$": "$.priced"}, "End": true}}})");
+        f.close();
+
+        const Outcome o = runCli({QStringLiteral("run"), file, QStringLiteral("--input-json"),
+                                  QStringLiteral(R"({"items": [{"sku": "a", "qty": 2}, {"sku": "b", "qty": 0}]})")});
+
+        QVERIFY2(o.exitCode == 0, o.err.constData());
+        const sluice::Json result = parse(o.out);
+        QCOMPARE(result["Records"].get<int>(), 2);
+        QFile written(dir.filePath(QStringLiteral("out/priced.jsonl")));
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = written.readAll().trimmed().split('\n');
+        QCOMPARE(lines.size(), 2);
+        QCOMPARE(text(parse(lines[0])), text(sluice::Json{{"currency", "EUR"}, {"item", {{"qty", 2}, {"sku", "a"}}}}));
+        QCOMPARE(parse(lines[1])["error"]["Error"].get<std::string>(), std::string("Price.NoQuantity"));
+        QCOMPARE(parse(lines[1])["error"]["Cause"].get<std::string>(), std::string("qty is 0"));
+    }
+
+    void runSqlThroughConnectionsNextToTheStore()
+    {
+        QTemporaryDir dir;
+        QFile connections(dir.filePath(QStringLiteral("connections.json")));
+        QVERIFY(connections.open(QIODevice::WriteOnly));
+        connections.write(R"({"shop": {"database": "shop.db"}})");   // relative to the connections file
+        connections.close();
+        const QString file = dir.filePath(QStringLiteral("sql.asl.json"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"json({"StartAt": "Create", "States": {
+            "Create": {"Type": "Task", "Resource": "sluice:sql", "ResultPath": null, "Next": "Load",
+                       "Parameters": {"Connection": "shop", "Operation": "Execute",
+                                      "Sql": "CREATE TABLE IF NOT EXISTS orders (id INTEGER PRIMARY KEY, name TEXT)"}},
+            "Load": {"Type": "Task", "Resource": "sluice:sql", "ResultPath": null, "Next": "Read",
+                     "Parameters": {"Connection": "shop", "Operation": "Upsert", "Table": "orders", "Key": ["id"],
+                                    "Rows.$": "$.orders"}},
+            "Read": {"Type": "Task", "Resource": "sluice:sql", "End": true,
+                     "Parameters": {"Connection": "shop", "Sql": "SELECT id, name FROM orders WHERE id > ? ORDER BY id",
+                                    "Parameters": [0]}}}})json");
+        f.close();
+
+        // No --connections: connections.json next to the store is taken.
+        const Outcome o = runCli({QStringLiteral("run"), file, QStringLiteral("--store"),
+                                  dir.filePath(QStringLiteral("journal.db")), QStringLiteral("--input-json"),
+                                  QStringLiteral("{\"orders\": [{\"id\": 1, \"name\": \"x'); DROP TABLE orders; --\"}, "
+                                                 "{\"id\": 2, \"name\": \"b\"}]}")});
+
+        QVERIFY2(o.exitCode == 0, o.err.constData());
+        QCOMPARE(text(parse(o.out)["Rows"]),
+                 text(sluice::Json::array({{{"id", 1}, {"name", "x'); DROP TABLE orders; --"}}, {{"id", 2}, {"name", "b"}}})));
+        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("shop.db"))));
+    }
+
+    void runRefusesConnectionsWithASecretInClear()
+    {
+        QTemporaryDir dir;
+        QFile connections(dir.filePath(QStringLiteral("clear.json")));
+        QVERIFY(connections.open(QIODevice::WriteOnly));
+        connections.write("{\"wh\": {\"database\": \"postgresql://etl@127.0.0.1/dw\", \"password\": \"hunter2\"}}");
+        connections.close();
+
+        const Outcome o = runCli({QStringLiteral("run"), example("hello.asl.json"), QStringLiteral("--connections"),
+                                  connections.fileName()});
+
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(o.err.contains("/wh/password"), o.err.constData());
+        QVERIFY(!o.err.contains("hunter2"));
+    }
+
+    void dlqReplayTakesTheConnections()
+    {
+        // An item refused by a CHECK constraint lands in the DLQ; replaying it with a corrected input
+        // needs the same connection profiles, given with --connections.
+        QTemporaryDir dir;
+        const QString store = dir.filePath(QStringLiteral("journal.db"));
+        const QString profiles = dir.filePath(QStringLiteral("profiles.json"));
+        QFile connections(profiles);
+        QVERIFY(connections.open(QIODevice::WriteOnly));
+        connections.write(R"({"shop": {"database": "shop.db"}})");
+        connections.close();
+        const QString file = dir.filePath(QStringLiteral("load.asl.json"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"json({"StartAt": "Create", "States": {
+            "Create": {"Type": "Task", "Resource": "sluice:sql", "ResultPath": null, "Next": "Load",
+                       "Parameters": {"Connection": "shop", "Operation": "Execute",
+                                      "Sql": "CREATE TABLE stock (sku TEXT PRIMARY KEY, qty INTEGER CHECK (qty > 0))"}},
+            "Load": {"Type": "Map", "ItemsPath": "$.items", "ToleratedFailurePercentage": 100, "End": true,
+                     "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+                                       "StartAt": "Insert", "States": {
+                         "Insert": {"Type": "Task", "Resource": "sluice:sql", "End": true,
+                                    "Parameters": {"Connection": "shop", "Table": "stock", "Rows.$": "$"}}}}}}})json");
+        f.close();
+        const Outcome run = runCli({QStringLiteral("run"), file, QStringLiteral("--store"), store,
+                                    QStringLiteral("--connections"), profiles, QStringLiteral("--input-json"),
+                                    QStringLiteral(R"({"items": [{"sku": "a", "qty": 1}, {"sku": "b", "qty": 0}]})")});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QString execution = QString::fromUtf8(run.err.mid(11, 36));
+        const Outcome listed = runCli({QStringLiteral("dlq"), QStringLiteral("list"), QStringLiteral("--store"), store,
+                                       QStringLiteral("--execution"), execution});
+        QCOMPARE(listed.exitCode, 0);
+        const sluice::Json entry = parse(listed.out.trimmed().split('\n').first());
+        QCOMPARE(entry["error"].get<std::string>(), std::string("Sql.ConstraintViolation"));
+        const QString id = QString::number(entry["id"].get<qint64>());
+        const QString fixed = QStringLiteral(R"({"sku": "b", "qty": 5})");
+
+        const Outcome without = runCli({QStringLiteral("dlq"), QStringLiteral("replay"), id, QStringLiteral("--store"),
+                                        store, QStringLiteral("--input-json"), fixed});
+        const Outcome with = runCli({QStringLiteral("dlq"), QStringLiteral("replay"), id, QStringLiteral("--store"), store,
+                                     QStringLiteral("--input-json"), fixed, QStringLiteral("--connections"), profiles});
+
+        QCOMPARE(without.exitCode, 1);   // no profile "shop" without the file
+        QCOMPARE(parse(without.out)["error"].get<std::string>(), std::string("Sql.ConnectionFailed"));
+        QVERIFY2(with.exitCode == 0, (with.out + with.err).constData());
+        QCOMPARE(parse(with.out)["outcome"].get<std::string>(), std::string("succeeded"));
+        const QString check = dir.filePath(QStringLiteral("check.asl.json"));
+        QFile c(check);
+        QVERIFY(c.open(QIODevice::WriteOnly));
+        c.write(R"json({"StartAt": "Q", "States": {"Q": {"Type": "Task", "Resource": "sluice:sql", "End": true,
+                  "Parameters": {"Connection": "shop", "Sql": "SELECT sku, qty FROM stock ORDER BY sku"}}}})json");
+        c.close();
+        const Outcome rows = runCli({QStringLiteral("run"), check, QStringLiteral("--no-store"), QStringLiteral("--connections"),
+                                     profiles});
+        QCOMPARE(rows.exitCode, 0);
+        QCOMPARE(text(parse(rows.out)["Rows"]),
+                 text(sluice::Json::array({{{"qty", 1}, {"sku", "a"}}, {{"qty", 5}, {"sku", "b"}}})));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -101,7 +101,9 @@ private Q_SLOTS:
     {
         const auto registry = TaskRegistry::withBuiltins();
 
-        QCOMPARE(registry->names(), (std::vector<std::string>{"sluice:fail", "sluice:http", "sluice:pass", "sluice:sleep"}));
+        QCOMPARE(registry->names(), (std::vector<std::string>{"sluice:fail", "sluice:file.read", "sluice:file.write",
+                                                              "sluice:http", "sluice:pass", "sluice:shell", "sluice:sleep",
+                                                              "sluice:sql"}));
         for (const auto &name : registry->names())
             QVERIFY(registry->find(name));
     }
