@@ -504,6 +504,28 @@ std::vector<Error> EditorDocument::problemsOf(const QString &statePointer) const
     return out;
 }
 
+QStringList EditorDocument::sluiceResources() const
+{
+    QSet<QString> found;
+    std::function<void(const OrderedJson &)> walk = [&](const OrderedJson &j) {
+        if (j.is_object()) {
+            for (const auto &item : j.items()) {
+                if (item.key() == "Resource" && item.value().is_string()
+                    && item.value().get<std::string>().rfind("sluice:", 0) == 0)
+                    found.insert(q(item.value().get<std::string>()));
+                walk(item.value());
+            }
+        } else if (j.is_array()) {
+            for (const auto &item : j)
+                walk(item);
+        }
+    };
+    walk(m_def);
+    QStringList out(found.begin(), found.end());
+    out.sort();
+    return out;
+}
+
 // --- texts ---------------------------------------------------------------------------------------------
 
 QString EditorDocument::ruleText(const OrderedJson &rule)
@@ -1031,6 +1053,13 @@ void EditorDocument::moveStates(const QHash<QString, QPointF> &positions)
     if (after.isEmpty() || before == after)
         return;
     m_undo->push(new MoveCommand(this, before, after));
+}
+
+void EditorDocument::placeStates(const QHash<QString, QPointF> &positions)
+{
+    for (auto it = positions.begin(); it != positions.end(); ++it)
+        m_layout.positions.insert(it.key(), it.value());
+    ++m_revision;
 }
 
 void EditorDocument::setCollapsed(const QString &statePointer, bool collapsed)

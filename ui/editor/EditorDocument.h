@@ -113,6 +113,9 @@ public:
     /// The state that a problem's pointer falls in, or empty.
     QString stateOfPointer(const QString &pointer) const;
     bool isValid() const { return m_problems.empty(); }
+    /// The sluice: resources the definition uses (Task, ItemReader, ResultWriter), sorted, once each:
+    /// what an export for AWS Step Functions has to warn about.
+    QStringList sluiceResources() const;
 
     // --- edits (each one undoable command) ------------------------------------------------------------
     /// Adds a state of `type` (a Task with `resource`) to `scope` at `pos`; returns its pointer.
@@ -134,6 +137,9 @@ public:
     /// Moves nodes; consecutive moves of the same nodes merge into one undo step.
     void moveStates(const QHash<QString, QPointF> &positions);
     void setCollapsed(const QString &statePointer, bool collapsed);
+    /// Gives states that have none a position, without an undo step: the automatic layout's placement of
+    /// states the definition brought without a layout. Emits nothing.
+    void placeStates(const QHash<QString, QPointF> &positions);
     /// Inserts a new state on the edge (from, kind, index): from -> new -> old target.
     Result<QString> insertOnEdge(const QString &from, EdgeKind kind, int index, StateType type,
                                  const QString &resource = {}, QPointF pos = {});
