@@ -62,6 +62,43 @@ const char *processorKey(const OrderedJson &state)
     return nullptr;
 }
 
+/// Where a state's field goes in ASL's documented order (as core serialize() writes it); unknown fields
+/// go before the transition.
+int fieldRank(const std::string &key, const std::string &type)
+{
+    static const std::vector<std::string> order = {
+        "Type", "Comment", "QueryLanguage", "Resource", "Choices", "Default", "Seconds", "Timestamp",
+        "SecondsPath", "TimestampPath", "Error", "ErrorPath", "Cause", "CausePath", "Branches", "ItemProcessor",
+        "Iterator", "ItemReader", "ItemsPath", "ItemSelector", "ItemBatcher", "MaxConcurrency",
+        "MaxConcurrencyPath", "ToleratedFailurePercentage", "ToleratedFailurePercentagePath",
+        "ToleratedFailureCount", "ToleratedFailureCountPath", "Label", "ResultWriter", "InputPath", "Parameters",
+        "Credentials", "Result", "ResultSelector", "ResultPath", "OutputPath", "TimeoutSeconds",
+        "TimeoutSecondsPath", "HeartbeatSeconds", "HeartbeatSecondsPath", "Retry", "Catch", "~", "Next", "End"};
+    const std::string &k = key == "Parameters" && type == "Map" ? std::string("ItemSelector") : key;
+    auto it = std::find(order.begin(), order.end(), k);
+    if (it == order.end())
+        it = std::find(order.begin(), order.end(), std::string("~"));
+    return int(it - order.begin());
+}
+
+/// Puts a state's fields in ASL's documented order (Retry before Catch before Next, ...), so that a field
+/// an edit adds goes where a reader expects it.
+void orderFields(OrderedJson &state)
+{
+    if (!state.is_object())
+        return;
+    const std::string type = state.value("Type", std::string());
+    std::vector<std::pair<std::string, OrderedJson>> fields;
+    for (auto &item : state.items())
+        fields.emplace_back(item.key(), std::move(item.value()));
+    std::stable_sort(fields.begin(), fields.end(), [&type](const auto &a, const auto &b) {
+        return fieldRank(a.first, type) < fieldRank(b.first, type);
+    });
+    state = OrderedJson::object();
+    for (auto &[key, value] : fields)
+        state[key] = std::move(value);
+}
+
 QString numberText(const OrderedJson &value)
 {
     if (value.is_number_integer())
@@ -209,14 +246,6 @@ Result<void> EditorDocument::load(const QByteArray &bytes, const EditorLayout &l
     }
     if (!parsed.is_object())
         return Error{ErrorCode::WrongType, tr("The definition must be a JSON object."), {}};
-    // A valid definition is kept in ASL's own field order, so that the first save changes nothing.
-    if (auto workflow = definition::parse(bytes)) {
-        const QByteArray canonical = definition::serialize(**workflow);
-        try {
-            parsed = OrderedJson::parse(canonical.cbegin(), canonical.cend());
-        } catch (const nlohmann::json::exception &) {
-        }
-    }
     if (!parsed.contains("States") || !parsed["States"].is_object())
         parsed["States"] = OrderedJson::object();
     m_undo->clear();
@@ -229,13 +258,11 @@ Result<void> EditorDocument::load(const QByteArray &bytes, const EditorLayout &l
 
 QByteArray EditorDocument::serialized() const
 {
+    // The author's key order, two-space indentation, as core serialize() writes it; not serialize() itself,
+    // which sorts the keys of payload templates (Parameters, ItemSelector, ...) and so would rewrite them.
     const std::string text = m_def.dump(2, ' ', false, Json::error_handler_t::replace);
     QByteArray bytes(text.data(), qsizetype(text.size()));
     bytes.append('\n');
-    if (m_problems.empty()) {
-        if (auto workflow = definition::parse(bytes))
-            return definition::serialize(**workflow);
-    }
     return bytes;
 }
 
@@ -927,6 +954,7 @@ Result<void> EditorDocument::connectStates(const QString &from, const QString &t
         break;
     }
     }
+    orderFields(st);
     commit(tr("Connect %1 to %2").arg(StateRef::nameOf(from), StateRef::nameOf(to)), std::move(before));
     return {};
 }
@@ -1008,6 +1036,7 @@ Result<void> EditorDocument::setEnd(const QString &statePointer, bool end)
     } else {
         st.erase("End");
     }
+    orderFields(st);
     commit(end ? tr("End at %1").arg(StateRef::nameOf(statePointer))
                : tr("Do not end at %1").arg(StateRef::nameOf(statePointer)),
            std::move(before));
@@ -1033,6 +1062,7 @@ Result<void> EditorDocument::replaceState(const QString &statePointer, const Jso
         if (!next.contains(item.key()))
             next[item.key()] = OrderedJson(item.value());
     }
+    orderFields(next);
     if (next == old)
         return {};
     *mutableState(statePointer) = std::move(next);

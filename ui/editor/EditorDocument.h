@@ -66,8 +66,9 @@ public:
     /// Loads ASL text. Text that is not a JSON object is refused and the document keeps what it had;
     /// an invalid definition loads as it is and reports its problems.
     Result<void> load(const QByteArray &bytes, const EditorLayout &layout = {});
-    /// The definition as saved: core serialize() when it is valid (ASL's field order, byte-stable),
-    /// otherwise the JSON as edited, two-space indented; always with a trailing newline.
+    /// The definition as saved: the JSON as edited, in the author's key order (new and replaced states in
+    /// ASL's documented order), two-space indented, with a trailing newline. Byte-stable: an unchanged
+    /// document saves as it was read when it was written this way (as core serialize() writes).
     QByteArray serialized() const;
     /// Positions and collapsed containers as the sidecar file holds them.
     QByteArray layoutJson() const;
