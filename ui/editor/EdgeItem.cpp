@@ -121,9 +121,7 @@ void EdgeItem::updatePath()
         m_labelPos = QPointF(side, (start.y() + end.y()) / 2);
     }
     m_path = path;
-    QPainterPathStroker stroker;
-    stroker.setWidth(8);
-    m_shape = stroker.createStroke(m_path);
+    m_shape = QPainterPath();
     m_labelRect = QRectF();
     if (!m_label.text().isEmpty()) {
         const QSizeF size = m_label.size() + QSizeF(10, 4);
@@ -140,6 +138,11 @@ QRectF EdgeItem::boundingRect() const
 
 QPainterPath EdgeItem::shape() const
 {
+    if (m_shape.isEmpty() && !m_path.isEmpty()) {
+        QPainterPathStroker stroker;
+        stroker.setWidth(8);
+        m_shape = stroker.createStroke(m_path);
+    }
     return m_shape;
 }
 

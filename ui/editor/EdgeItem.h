@@ -29,6 +29,7 @@ public:
 
     /// A route in the parent's coordinates, valid while the ends are at `from` and `to` (their positions).
     void setRoute(std::vector<QPointF> route, QPointF from, QPointF to);
+    bool routeDiffers(const std::vector<QPointF> &route) const { return route != m_route; }
     /// Recomputes the path from the ends' current places.
     void updatePath();
     QPainterPath path() const { return m_path; }
@@ -48,7 +49,7 @@ private:
     QPointF m_routeFrom;
     QPointF m_routeTo;
     QPainterPath m_path;
-    QPainterPath m_shape;
+    mutable QPainterPath m_shape;   ///< made when first asked for (hit tests only)
     QPointF m_labelPos;
     QStaticText m_label;
     QRectF m_labelRect;

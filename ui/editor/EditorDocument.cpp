@@ -303,14 +303,24 @@ Result<EditorLayout> EditorDocument::parseLayout(const QByteArray &bytes)
 
 EditorDocument::Snapshot EditorDocument::snapshot() const
 {
-    return Snapshot{m_def.dump(), m_layout};
+    // the dump made when the definition last changed (edits dump once, for their undo step and validation)
+    if (m_dumpRevision != m_definitionRevision) {
+        m_dump = m_def.dump(-1, ' ', false, Json::error_handler_t::replace);
+        m_dumpRevision = m_definitionRevision;
+    }
+    return Snapshot{m_dump, m_layout};
 }
 
 void EditorDocument::restore(const Snapshot &snapshot)
 {
     m_def = OrderedJson::parse(snapshot.definition);
     m_layout = snapshot.layout;
-    touch();
+    ++m_revision;
+    ++m_definitionRevision;
+    m_dump = snapshot.definition;   // the definition is this text again: no need to dump it
+    m_dumpRevision = m_definitionRevision;
+    revalidate();
+    Q_EMIT changed();
 }
 
 void EditorDocument::applyLayout(const EditorLayout &layout)
@@ -329,14 +339,19 @@ void EditorDocument::commit(const QString &text, Snapshot before)
 void EditorDocument::touch()
 {
     ++m_revision;
+    ++m_definitionRevision;
     revalidate();
     Q_EMIT changed();
 }
 
 void EditorDocument::revalidate()
 {
-    const std::string text = m_def.dump(2, ' ', false, Json::error_handler_t::replace);
-    m_problems = definition::validate(QByteArray(text.data(), qsizetype(text.size())));
+    // Validate the compact text (fast); only when there are problems, again the text as saved, so that
+    // their lines and columns match what the source view shows.
+    const std::string &compact = snapshot().definition;
+    m_problems = definition::validate(QByteArray::fromRawData(compact.data(), qsizetype(compact.size())));
+    if (!m_problems.empty())
+        m_problems = definition::validate(serialized());
     Q_EMIT problemsChanged();
 }
 
@@ -380,7 +395,7 @@ OrderedJson *EditorDocument::mutableState(const QString &statePointer)
 
 bool EditorDocument::hasState(const QString &statePointer) const
 {
-    return state(statePointer) != nullptr;
+    return structure().pointerSet.contains(statePointer);
 }
 
 QString EditorDocument::startAt(const QString &scope) const
@@ -393,60 +408,80 @@ QString EditorDocument::startAt(const QString &scope) const
 
 std::optional<StateType> EditorDocument::typeOf(const QString &statePointer) const
 {
-    const OrderedJson *st = state(statePointer);
-    if (!st || !st->is_object() || !st->contains("Type") || !(*st)["Type"].is_string())
-        return std::nullopt;
-    return stateTypeFromName((*st)["Type"].get<std::string>());
+    const int type = structure().types.value(statePointer, -1);
+    return type < 0 ? std::nullopt : std::optional<StateType>(StateType(type));
 }
 
 QStringList EditorDocument::statesIn(const QString &scope) const
 {
-    QStringList out;
-    const OrderedJson *m = machine(scope);
-    if (!m)
-        return out;
-    for (const auto &item : (*m)["States"].items())
-        out << StateRef::pointer(scope, q(item.key()));
-    return out;
+    return structure().statesByScope.value(scope);
 }
 
 QStringList EditorDocument::childScopes(const QString &statePointer) const
 {
-    QStringList out;
-    const OrderedJson *st = state(statePointer);
-    if (!st || !st->is_object())
-        return out;
-    if (st->contains("Branches") && (*st)["Branches"].is_array()) {
-        for (size_t i = 0; i < (*st)["Branches"].size(); ++i) {
-            if (isMachine((*st)["Branches"][i]))
-                out << statePointer + QStringLiteral("/Branches/") + QString::number(i);
+    return structure().childScopes.value(statePointer);
+}
+
+const EditorDocument::Structure &EditorDocument::structure() const
+{
+    if (m_structure.revision == m_definitionRevision)
+        return m_structure;
+    Structure s;
+    s.revision = m_definitionRevision;
+    std::function<void(const OrderedJson &, const QString &)> walk = [&](const OrderedJson &m, const QString &scope) {
+        QStringList list;   // not a reference into the hash: the nested walks below insert into it
+        if (!isMachine(m)) {
+            s.statesByScope.insert(scope, list);
+            return;
         }
-    }
-    if (const char *key = processorKey(*st); key && isMachine((*st)[key]))
-        out << statePointer + QLatin1Char('/') + QLatin1String(key);
-    return out;
+        for (const auto &item : m["States"].items()) {
+            const QString name = q(item.key());
+            const QString pointer = StateRef::pointer(scope, name);
+            list << pointer;
+            s.pointers << pointer;
+            s.pointerSet.insert(pointer);
+            s.names.insert(name);
+            const OrderedJson &st = item.value();
+            std::optional<StateType> type;
+            if (st.is_object() && st.contains("Type") && st["Type"].is_string())
+                type = stateTypeFromName(st["Type"].get<std::string>());
+            s.types.insert(pointer, type ? int(*type) : -1);
+            if (!st.is_object())
+                continue;
+            QStringList children;
+            std::vector<const OrderedJson *> machines;
+            if (st.contains("Branches") && st["Branches"].is_array()) {
+                for (size_t i = 0; i < st["Branches"].size(); ++i) {
+                    if (isMachine(st["Branches"][i])) {
+                        children << pointer + QStringLiteral("/Branches/") + QString::number(i);
+                        machines.push_back(&st["Branches"][i]);
+                    }
+                }
+            }
+            if (const char *key = processorKey(st); key && isMachine(st[key])) {
+                children << pointer + QLatin1Char('/') + QLatin1String(key);
+                machines.push_back(&st[key]);
+            }
+            if (!children.isEmpty())
+                s.childScopes.insert(pointer, children);
+            for (size_t i = 0; i < machines.size(); ++i)
+                walk(*machines[i], children[qsizetype(i)]);
+        }
+        s.statesByScope.insert(scope, list);
+    };
+    walk(m_def, QString());
+    m_structure = std::move(s);
+    return m_structure;
 }
 
 QStringList EditorDocument::statePointers() const
 {
-    QStringList out;
-    std::function<void(const QString &)> walk = [&](const QString &scope) {
-        for (const QString &p : statesIn(scope)) {
-            out << p;
-            for (const QString &child : childScopes(p))
-                walk(child);
-        }
-    };
-    walk(QString());
-    return out;
+    return structure().pointers;
 }
 
 QSet<QString> EditorDocument::allNames() const
 {
-    QSet<QString> names;
-    for (const QString &p : statePointers())
-        names.insert(StateRef::nameOf(p));
-    return names;
+    return structure().names;
 }
 
 QString EditorDocument::uniqueName(const QString &base) const

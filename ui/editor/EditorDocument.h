@@ -197,11 +197,29 @@ private:
     /// Renames states of a machine (and nested machines) whose names are taken, fixing the references.
     void uniquify(OrderedJson &machineJson, QSet<QString> &taken, QHash<QString, QString> *renamed);
 
+    /// What the views ask for again and again (every state's pointer, type, machine), read from the JSON
+    /// once per revision. Strings only: nothing points into m_def.
+    struct Structure
+    {
+        quint64 revision = ~quint64(0);
+        QStringList pointers;
+        QSet<QString> pointerSet;
+        QHash<QString, QStringList> statesByScope;
+        QHash<QString, QStringList> childScopes;
+        QHash<QString, int> types;   ///< -1: no valid Type
+        QSet<QString> names;
+    };
+    const Structure &structure() const;
+
     OrderedJson m_def;
+    mutable Structure m_structure;
+    mutable std::string m_dump;          ///< compact text of m_def at m_dumpRevision
+    mutable quint64 m_dumpRevision = ~quint64(0);
     EditorLayout m_layout;
     QUndoStack *m_undo;
     std::vector<Error> m_problems;
     quint64 m_revision = 0;
+    quint64 m_definitionRevision = 0;   ///< bumped by changes of the definition only
     bool m_restoring = false;
 };
 

@@ -5,6 +5,7 @@
 #include <QGraphicsScene>
 #include <QHash>
 #include <QPointer>
+#include <QSet>
 
 #include <vector>
 
@@ -83,7 +84,8 @@ private:
 
     void sync();
     void syncGeometry();
-    void rebuildEdges();
+    void syncEdges();
+    void removeEdges(const QSet<EdgeItem *> &edges);
     void placeMissing();
     void onSelectionChanged();
 
@@ -103,6 +105,8 @@ private:
     EditorDocument *m_doc;
     QHash<QString, StateItem *> m_items;
     std::vector<EdgeItem *> m_edges;
+    QHash<QString, EdgeItem *> m_edgeByKey;   ///< from|kind|index>to|label
+    QSet<StateItem *> m_moved;                ///< items whose place or size changed in this sync
     QHash<QString, Route> m_routes;
     bool m_snap = false;
     bool m_syncing = false;

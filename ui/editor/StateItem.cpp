@@ -201,14 +201,13 @@ void StateItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
         painter->setPen(QPen(border, selected ? 2 : 1));
         painter->setBrush(base);
         painter->drawRoundedRect(card.adjusted(0.5, 0.5, -0.5, -0.5), kRadius, kRadius);
-        // the type's colour as a stripe on the left
-        QPainterPath stripe;
-        stripe.addRoundedRect(QRectF(card.left() + 1, card.top() + 1, 2 * kRadius, card.height() - 2), kRadius - 1, kRadius - 1);
-        QPainterPath cut;
-        cut.addRect(QRectF(card.left() + 6, card.top(), 2 * kRadius, card.height()));
+        // the type's colour as a stripe on the left (a rectangle clip is cheap, path operations are not)
+        painter->save();
+        painter->setClipRect(QRectF(card.left(), card.top(), 6, card.height()));
         painter->setPen(Qt::NoPen);
         painter->setBrush(accent);
-        painter->drawPath(stripe.subtracted(cut));
+        painter->drawRoundedRect(card.adjusted(1, 1, -1, -1), kRadius - 1, kRadius - 1);
+        painter->restore();
     }
 
     // icon, name, summary
