@@ -498,10 +498,20 @@ QString EditorDocument::uniqueName(const QString &base) const
 
 std::vector<EditorDocument::Edge> EditorDocument::edgesFrom(const QString &statePointer) const
 {
-    std::vector<Edge> out;
     const OrderedJson *st = state(statePointer);
     const OrderedJson *m = machine(StateRef::scopeOf(statePointer));
-    if (!st || !m || !st->is_object())
+    if (!st || !m)
+        return {};
+    return edgesFrom(statePointer, *st, *m);
+}
+
+std::vector<EditorDocument::Edge> EditorDocument::edgesFrom(const QString &statePointer, const OrderedJson &state,
+                                                            const OrderedJson &machineJson)
+{
+    std::vector<Edge> out;
+    const OrderedJson *st = &state;
+    const OrderedJson *m = &machineJson;
+    if (!st->is_object() || !isMachine(*m))
         return out;
     const QString scope = StateRef::scopeOf(statePointer);
     const auto exists = [&](const OrderedJson &name) {

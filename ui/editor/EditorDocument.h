@@ -106,6 +106,10 @@ public:
     };
     /// The outgoing edges of a state whose target exists.
     std::vector<Edge> edgesFrom(const QString &statePointer) const;
+    /// The same for a state already looked up (`state` in `machine`): views walking every state use this.
+    static std::vector<Edge> edgesFrom(const QString &statePointer, const OrderedJson &state, const OrderedJson &machine);
+    /// The state machine object at `scope` ("" for the top level), or null.
+    const OrderedJson *machineAt(const QString &scope) const { return machine(scope); }
 
     /// Problems found by the validator after the last change, in document order.
     const std::vector<Error> &problems() const { return m_problems; }

@@ -304,12 +304,23 @@ void GraphScene::sync()
         }
     }
 
+    // one lookup per machine, not per state (a JSON pointer is parsed for each lookup)
+    QHash<QString, const OrderedJson *> machines;
+    const auto stateJson = [this, &machines](const QString &pointer, const OrderedJson **machineOut) {
+        const QString scope = StateRef::scopeOf(pointer);
+        auto m = machines.find(scope);
+        if (m == machines.end())
+            m = machines.insert(scope, m_doc->machineAt(scope));
+        *machineOut = m.value();
+        return &(*m.value())["States"][StateRef::nameOf(pointer).toStdString()];
+    };
     for (const QString &p : pointers) {
         const auto w = wanted.constFind(p);
         if (w == wanted.cend())
             continue;
         const QString scope = StateRef::scopeOf(p);
-        const OrderedJson *st = m_doc->state(p);
+        const OrderedJson *machineJson = nullptr;
+        const OrderedJson *st = stateJson(p, &machineJson);
         NodeInfo info;
         info.pointer = p;
         info.name = StateRef::nameOf(p);
@@ -317,7 +328,7 @@ void GraphScene::sync()
         info.type = m_doc->typeOf(p);
         info.container = info.type == StateType::Parallel || info.type == StateType::Map;
         info.collapsed = m_doc->layout().collapsed.contains(p);
-        info.start = m_doc->startAt(scope) == info.name;
+        info.start = machineJson->value("StartAt", std::string()) == info.name.toStdString();
         info.end = info.type == StateType::Succeed || info.type == StateType::Fail
                    || (st->is_object() && st->value("End", false) == true);
         info.problems = problems.value(p);
@@ -334,7 +345,7 @@ void GraphScene::sync()
     }
 
     syncGeometry();
-    syncEdges();
+    syncEdges(stateJson);
     for (const QString &p : selected) {
         if (StateItem *item = m_items.value(p))
             item->setSelected(true);
@@ -396,7 +407,7 @@ void GraphScene::syncGeometry()
     }
 }
 
-void GraphScene::syncEdges()
+void GraphScene::syncEdges(const StateLookup &stateJson)
 {
     // Edges are kept while they lead the same way with the same label; only new ones are made, and only the
     // ones whose ends moved or changed size are redrawn.
@@ -406,7 +417,9 @@ void GraphScene::syncEdges()
         StateItem *item = m_items.value(p);
         if (!item)
             continue;
-        for (const auto &e : m_doc->edgesFrom(p)) {
+        const OrderedJson *machineJson = nullptr;
+        const OrderedJson *st = stateJson(p, &machineJson);
+        for (const auto &e : EditorDocument::edgesFrom(p, *st, *machineJson)) {
             StateItem *target = m_items.value(e.to);
             if (!target || target == item)
                 continue;

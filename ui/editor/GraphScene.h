@@ -7,6 +7,7 @@
 #include <QPointer>
 #include <QSet>
 
+#include <functional>
 #include <vector>
 
 class QGraphicsLineItem;
@@ -84,7 +85,8 @@ private:
 
     void sync();
     void syncGeometry();
-    void syncEdges();
+    using StateLookup = std::function<const OrderedJson *(const QString &pointer, const OrderedJson **machine)>;
+    void syncEdges(const StateLookup &stateJson);
     void removeEdges(const QSet<EdgeItem *> &edges);
     void placeMissing();
     void onSelectionChanged();
