@@ -484,6 +484,15 @@ QSet<QString> EditorDocument::allNames() const
     return structure().names;
 }
 
+QString EditorDocument::pointerOf(const QString &name) const
+{
+    for (const QString &p : structure().pointers) {
+        if (StateRef::nameOf(p) == name)
+            return p;
+    }
+    return {};
+}
+
 QString EditorDocument::uniqueName(const QString &base) const
 {
     const QSet<QString> taken = allNames();

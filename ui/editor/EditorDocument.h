@@ -93,6 +93,10 @@ public:
     std::optional<StateType> typeOf(const QString &statePointer) const;
     /// Every name used anywhere in the definition (names are kept unique across all scopes).
     QSet<QString> allNames() const;
+    /// The pointer of the state named `name` (names are unique across scopes in what the editor makes; in a
+    /// file that repeats a name in two branches, the first in document order), or empty. The Inspector's
+    /// signals name states; this finds them.
+    QString pointerOf(const QString &name) const;
     /// `base`, or `base 2`, `base 3`, ... whichever is not used anywhere yet.
     QString uniqueName(const QString &base) const;
 

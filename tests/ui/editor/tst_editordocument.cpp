@@ -121,6 +121,8 @@ void TestEditorDocument::loadsValidDefinitionInAslOrder()
                                 QStringLiteral("Next")}));
     QCOMPARE(m_doc->statePointers().size(), 9);
     QCOMPARE(m_doc->statePointers().indexOf(kLeft), m_doc->statePointers().indexOf(kFan) + 1);
+    QCOMPARE(m_doc->pointerOf(QStringLiteral("Left")), kLeft);
+    QVERIFY(m_doc->pointerOf(QStringLiteral("Nobody")).isEmpty());
 }
 
 void TestEditorDocument::refusesNonJsonAndKeepsDocument()
