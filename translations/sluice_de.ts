@@ -582,6 +582,309 @@
     </message>
 </context>
 <context>
+    <name>sluice::ui::EditorDocument</name>
+    <message>
+        <source>Move</source>
+        <translation>Verschieben</translation>
+    </message>
+    <message>
+        <source>The file is not JSON: %1</source>
+        <translation>Die Datei ist kein JSON: %1</translation>
+    </message>
+    <message>
+        <source>The definition must be a JSON object.</source>
+        <translation>Die Definition muss ein JSON-Objekt sein.</translation>
+    </message>
+    <message>
+        <source>The layout file is not a JSON object: %1</source>
+        <translation>Die Layout-Datei ist kein JSON-Objekt: %1</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Default</translation>
+    </message>
+    <message>
+        <source>wait %1 s</source>
+        <translation>%1 s warten</translation>
+    </message>
+    <message>
+        <source>wait until a timestamp</source>
+        <translation>bis zu einem Zeitpunkt warten</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rule(s)</source>
+        <translation>
+            <numerusform>%n Regel</numerusform>
+            <numerusform>%n Regeln</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n branch(es)</source>
+        <translation>
+            <numerusform>%n Zweig</numerusform>
+            <numerusform>%n Zweige</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>distributed, items from a file</source>
+        <translation>verteilt, Elemente aus einer Datei</translation>
+    </message>
+    <message>
+        <source>items from a file</source>
+        <translation>Elemente aus einer Datei</translation>
+    </message>
+    <message>
+        <source>for each in %1</source>
+        <translation>für jedes in %1</translation>
+    </message>
+    <message>
+        <source>distributed</source>
+        <translation>verteilt</translation>
+    </message>
+    <message>
+        <source>for each item</source>
+        <translation>für jedes Element</translation>
+    </message>
+    <message>
+        <source>fixed result</source>
+        <translation>festes Ergebnis</translation>
+    </message>
+    <message>
+        <source>Pass through</source>
+        <translation>Durchreichen</translation>
+    </message>
+    <message>
+        <source>Raise error</source>
+        <translation>Fehler auslösen</translation>
+    </message>
+    <message>
+        <source>Sleep</source>
+        <translation>Pausieren</translation>
+    </message>
+    <message>
+        <source>HTTP request</source>
+        <translation>HTTP-Anfrage</translation>
+    </message>
+    <message>
+        <source>SQL query</source>
+        <translation>SQL-Abfrage</translation>
+    </message>
+    <message>
+        <source>Read file</source>
+        <translation>Datei lesen</translation>
+    </message>
+    <message>
+        <source>Write file</source>
+        <translation>Datei schreiben</translation>
+    </message>
+    <message>
+        <source>Run command</source>
+        <translation>Befehl ausführen</translation>
+    </message>
+    <message>
+        <source>Put event</source>
+        <translation>Ereignis senden</translation>
+    </message>
+    <message>
+        <source>Wait for event</source>
+        <translation>Auf Ereignis warten</translation>
+    </message>
+    <message>
+        <source>AWS task</source>
+        <translation>AWS-Task</translation>
+    </message>
+    <message>
+        <source>There is no state machine at %1.</source>
+        <translation>Bei %1 gibt es keinen Zustandsautomaten.</translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation>%1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>There is no state %1.</source>
+        <translation>Es gibt keinen Zustand %1.</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>%1 löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n state(s)</source>
+        <translation>
+            <numerusform>%n Zustand löschen</numerusform>
+            <numerusform>%n Zustände löschen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A state needs a name.</source>
+        <translation>Ein Zustand braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>State names may be at most 80 characters long.</source>
+        <translation>Zustandsnamen dürfen höchstens 80 Zeichen lang sein.</translation>
+    </message>
+    <message>
+        <source>There is already a state named %1.</source>
+        <translation>Es gibt bereits einen Zustand namens %1.</translation>
+    </message>
+    <message>
+        <source>Rename %1 to %2</source>
+        <translation>%1 in %2 umbenennen</translation>
+    </message>
+    <message>
+        <source>Both ends of a transition must be states.</source>
+        <translation>Beide Enden eines Übergangs müssen Zustände sein.</translation>
+    </message>
+    <message>
+        <source>A transition cannot leave its branch or Map: %1 and %2 are in different state machines.</source>
+        <translation>Ein Übergang kann seinen Zweig oder seine Map nicht verlassen: %1 und %2 liegen in verschiedenen Zustandsautomaten.</translation>
+    </message>
+    <message>
+        <source>A %1 state ends the execution; nothing can follow it.</source>
+        <translation>Ein %1-Zustand beendet die Ausführung; auf ihn kann nichts folgen.</translation>
+    </message>
+    <message>
+        <source>A Choice has no Next: connect a rule or its Default.</source>
+        <translation>Ein Choice hat kein Next: Verbinden Sie eine Regel oder seinen Default.</translation>
+    </message>
+    <message>
+        <source>Only a Choice has a Default.</source>
+        <translation>Nur ein Choice hat einen Default.</translation>
+    </message>
+    <message>
+        <source>Only a Choice has rules.</source>
+        <translation>Nur ein Choice hat Regeln.</translation>
+    </message>
+    <message>
+        <source>The Choice has no rule %1.</source>
+        <translation>Das Choice hat keine Regel %1.</translation>
+    </message>
+    <message>
+        <source>Only Task, Parallel and Map states can catch errors.</source>
+        <translation>Nur Task-, Parallel- und Map-Zustände können Fehler abfangen.</translation>
+    </message>
+    <message>
+        <source>The state has no catcher %1.</source>
+        <translation>Der Zustand hat keinen Catcher %1.</translation>
+    </message>
+    <message>
+        <source>Connect %1 to %2</source>
+        <translation>%1 mit %2 verbinden</translation>
+    </message>
+    <message>
+        <source>%1 has no Next.</source>
+        <translation>%1 hat kein Next.</translation>
+    </message>
+    <message>
+        <source>%1 has no Default.</source>
+        <translation>%1 hat keinen Default.</translation>
+    </message>
+    <message>
+        <source>Disconnect %1</source>
+        <translation>Verbindung von %1 lösen</translation>
+    </message>
+    <message>
+        <source>Start at %1</source>
+        <translation>Bei %1 beginnen</translation>
+    </message>
+    <message>
+        <source>A %1 state has no End field.</source>
+        <translation>Ein %1-Zustand hat kein End-Feld.</translation>
+    </message>
+    <message>
+        <source>End at %1</source>
+        <translation>Bei %1 enden</translation>
+    </message>
+    <message>
+        <source>Do not end at %1</source>
+        <translation>Nicht bei %1 enden</translation>
+    </message>
+    <message>
+        <source>A state must be a JSON object with a Type.</source>
+        <translation>Ein Zustand muss ein JSON-Objekt mit einem Type sein.</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>%1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Collapse %1</source>
+        <translation>%1 einklappen</translation>
+    </message>
+    <message>
+        <source>Expand %1</source>
+        <translation>%1 ausklappen</translation>
+    </message>
+    <message>
+        <source>There is no such transition to insert into.</source>
+        <translation>Diesen Übergang, in den eingefügt werden soll, gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>A %1 state cannot be inserted into a transition: it has no Next.</source>
+        <translation>Ein %1-Zustand kann nicht in einen Übergang eingefügt werden: Er hat kein Next.</translation>
+    </message>
+    <message>
+        <source>Insert %1</source>
+        <translation>%1 einfügen</translation>
+    </message>
+    <message>
+        <source>States can be grouped into a Parallel or a Map only.</source>
+        <translation>Zustände können nur in ein Parallel oder eine Map gruppiert werden.</translation>
+    </message>
+    <message>
+        <source>Select the states to group first.</source>
+        <translation>Wählen Sie zuerst die Zustände aus, die gruppiert werden sollen.</translation>
+    </message>
+    <message>
+        <source>Only states of one state machine can be grouped.</source>
+        <translation>Nur Zustände desselben Zustandsautomaten können gruppiert werden.</translation>
+    </message>
+    <message>
+        <source>%1 leads out of the selection in more than one way; a group has one way out. Select the states it leads to as well.</source>
+        <translation>%1 führt auf mehr als einem Weg aus der Auswahl heraus; eine Gruppe hat genau einen Ausgang. Wählen Sie auch die Zustände aus, zu denen er führt.</translation>
+    </message>
+    <message>
+        <source>Process each</source>
+        <translation>Jedes verarbeiten</translation>
+    </message>
+    <message>
+        <source>In parallel</source>
+        <translation>Parallel ausführen</translation>
+    </message>
+    <message>
+        <source>Group into a Map</source>
+        <translation>In eine Map gruppieren</translation>
+    </message>
+    <message>
+        <source>Group into a Parallel</source>
+        <translation>In ein Parallel gruppieren</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no states.</source>
+        <translation>Die Zwischenablage enthält keine Zustände.</translation>
+    </message>
+    <message>
+        <source>The clipboard&apos;s states are not readable.</source>
+        <translation>Die Zustände in der Zwischenablage sind nicht lesbar.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Paste %n state(s)</source>
+        <translation>
+            <numerusform>%n Zustand einfügen</numerusform>
+            <numerusform>%n Zustände einfügen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select the states to duplicate first.</source>
+        <translation>Wählen Sie zuerst die Zustände aus, die dupliziert werden sollen.</translation>
+    </message>
+    <message>
+        <source>Only states of one state machine can be duplicated together.</source>
+        <translation>Nur Zustände desselben Zustandsautomaten können zusammen dupliziert werden.</translation>
+    </message>
+</context>
+<context>
     <name>sluice::ui::ErrorText</name>
     <message>
         <source>Not JSON</source>
@@ -1032,6 +1335,13 @@
     </message>
 </context>
 <context>
+    <name>sluice::ui::GraphScene</name>
+    <message>
+        <source>Branch %1</source>
+        <translation>Zweig %1</translation>
+    </message>
+</context>
+<context>
     <name>sluice::ui::HandlerTable</name>
     <message>
         <source>Errors</source>
@@ -1144,10 +1454,6 @@
 <context>
     <name>sluice::ui::MainWindow</name>
     <message>
-        <source>Sluice</source>
-        <translation>Sluice</translation>
-    </message>
-    <message>
         <source>States</source>
         <translation>Zustände</translation>
     </message>
@@ -1224,10 +1530,6 @@
         <translation>%1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
-        <source>%1 – Sluice</source>
-        <translation>%1 – Sluice</translation>
-    </message>
-    <message>
         <source>Opened %1</source>
         <translation>%1 geöffnet</translation>
     </message>
@@ -1281,6 +1583,237 @@
         <source>No definition open.</source>
         <translation>Keine Definition geöffnet.</translation>
     </message>
+    <message>
+        <source>Designer</source>
+        <translation>Designer</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelltext</translation>
+    </message>
+    <message>
+        <source>Palette</source>
+        <translation>Palette</translation>
+    </message>
+    <message>
+        <source>Select a state on the canvas to edit its fields here.</source>
+        <translation>Wählen Sie einen Zustand auf der Arbeitsfläche aus, um hier seine Felder zu bearbeiten.</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>Inspektor</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Neu</translation>
+    </message>
+    <message>
+        <source>Start a new workflow</source>
+        <translation>Einen neuen Workflow beginnen</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>Speichern &amp;unter…</translation>
+    </message>
+    <message>
+        <source>&amp;Import ASL…</source>
+        <translation>ASL &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>Open a Step Functions definition as a new, untitled workflow</source>
+        <translation>Eine Step-Functions-Definition als neuen, unbenannten Workflow öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Export for AWS…</source>
+        <translation>Für AWS e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Write the definition for AWS Step Functions</source>
+        <translation>Die Definition für AWS Step Functions schreiben</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>&amp;Ausschneiden</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>Ein&amp;fügen</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>D&amp;uplizieren</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>&amp;Alles auswählen</translation>
+    </message>
+    <message>
+        <source>Re&amp;name</source>
+        <translation>Umbe&amp;nennen</translation>
+    </message>
+    <message>
+        <source>Set as &amp;Start</source>
+        <translation>Als &amp;Start festlegen</translation>
+    </message>
+    <message>
+        <source>&amp;End Here</source>
+        <translation>Hier &amp;enden</translation>
+    </message>
+    <message>
+        <source>Group into &amp;Parallel</source>
+        <translation>In &amp;Parallel gruppieren</translation>
+    </message>
+    <message>
+        <source>Group into &amp;Map</source>
+        <translation>In &amp;Map gruppieren</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>Ver&amp;größern</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>Ver&amp;kleinern</translation>
+    </message>
+    <message>
+        <source>&amp;Fit Workflow</source>
+        <translation>Workflow ein&amp;passen</translation>
+    </message>
+    <message>
+        <source>Zoom to &amp;Selection</source>
+        <translation>Auf Au&amp;swahl zoomen</translation>
+    </message>
+    <message>
+        <source>&amp;Arrange Automatically</source>
+        <translation>&amp;Automatisch anordnen</translation>
+    </message>
+    <message>
+        <source>S&amp;nap to Grid</source>
+        <translation>Am &amp;Raster ausrichten</translation>
+    </message>
+    <message>
+        <source>&amp;Overview Map</source>
+        <translation>Ü&amp;bersichtskarte</translation>
+    </message>
+    <message>
+        <source>Show S&amp;ource</source>
+        <translation>&amp;Quelltext zeigen</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>The new workflow</source>
+        <translation>Der neue Workflow</translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>%1 has changes that are not saved. Save them?</source>
+        <translation>%1 hat Änderungen, die nicht gespeichert sind. Speichern?</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Unbenannt</translation>
+    </message>
+    <message>
+        <source>%1[*] – Sluice</source>
+        <translation>%1[*] – Sluice</translation>
+    </message>
+    <message>
+        <source>Import ASL</source>
+        <translation>ASL importieren</translation>
+    </message>
+    <message>
+        <source>ASL definitions (*.json *.asl);;All files (*)</source>
+        <translation>ASL-Definitionen (*.json *.asl);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Cannot import %1: %2</source>
+        <translation>%1 kann nicht importiert werden: %2</translation>
+    </message>
+    <message>
+        <source>Imported %1</source>
+        <translation>%1 importiert</translation>
+    </message>
+    <message>
+        <source>Save Workflow</source>
+        <translation>Workflow speichern</translation>
+    </message>
+    <message>
+        <source>Workflow definitions (*.asl.json)</source>
+        <translation>Workflow-Definitionen (*.asl.json)</translation>
+    </message>
+    <message>
+        <source>Cannot save %1: %2</source>
+        <translation>%1 kann nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>%1 exportiert</translation>
+    </message>
+    <message>
+        <source>Export for AWS</source>
+        <translation>Für AWS exportieren</translation>
+    </message>
+    <message>
+        <source>This workflow uses Sluice&apos;s own task resources, which AWS Step Functions does not know:
+
+%1
+
+Replace them with AWS resources before deploying. Export anyway?</source>
+        <translation>Dieser Workflow verwendet Sluices eigene Task-Ressourcen, die AWS Step Functions nicht kennt:
+
+%1
+
+Ersetzen Sie sie vor dem Bereitstellen durch AWS-Ressourcen. Trotzdem exportieren?</translation>
+    </message>
+    <message>
+        <source>The definition has problems; fix them before exporting.</source>
+        <translation>Die Definition hat Probleme; beheben Sie sie vor dem Export.</translation>
+    </message>
+    <message>
+        <source>ASL definitions (*.json)</source>
+        <translation>ASL-Definitionen (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::ui::MiniMap</name>
+    <message>
+        <source>Overview: click to move there</source>
+        <translation>Übersicht: Klicken, um dorthin zu springen</translation>
+    </message>
 </context>
 <context>
     <name>sluice::ui::NameField</name>
@@ -1310,6 +1843,61 @@
     <message>
         <source>null: pass an empty object {}</source>
         <translation>null: ein leeres Objekt {} übergeben</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::ui::Palette</name>
+    <message>
+        <source>States</source>
+        <translation>Zustände</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Tasks</translation>
+    </message>
+    <message>
+        <source>Does work: calls a task resource</source>
+        <translation>Erledigt Arbeit: ruft eine Task-Ressource auf</translation>
+    </message>
+    <message>
+        <source>Branches on rules over the input</source>
+        <translation>Verzweigt nach Regeln über die Eingabe</translation>
+    </message>
+    <message>
+        <source>Runs its states for every item of a list or file</source>
+        <translation>Führt seine Zustände für jedes Element einer Liste oder Datei aus</translation>
+    </message>
+    <message>
+        <source>Runs branches side by side</source>
+        <translation>Führt Zweige nebeneinander aus</translation>
+    </message>
+    <message>
+        <source>Passes or reshapes its input</source>
+        <translation>Reicht seine Eingabe weiter oder formt sie um</translation>
+    </message>
+    <message>
+        <source>Waits for a time or a moment</source>
+        <translation>Wartet eine Zeit lang oder bis zu einem Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>Ends the execution successfully</source>
+        <translation>Beendet die Ausführung erfolgreich</translation>
+    </message>
+    <message>
+        <source>Ends the execution with an error</source>
+        <translation>Beendet die Ausführung mit einem Fehler</translation>
+    </message>
+    <message>
+        <source>AWS ARN (mocked)</source>
+        <translation>AWS-ARN (simuliert)</translation>
+    </message>
+    <message>
+        <source>A Step Functions task; runs here through a mock, unchanged on AWS</source>
+        <translation>Ein Step-Functions-Task; läuft hier über ein Mock, unverändert auf AWS</translation>
+    </message>
+    <message>
+        <source>A Task with the resource %1</source>
+        <translation>Ein Task mit der Ressource %1</translation>
     </message>
 </context>
 <context>
@@ -1481,6 +2069,13 @@
     <message>
         <source>Not valid JSON: %1</source>
         <translation>Kein gültiges JSON: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::ui::StateItem</name>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
     </message>
 </context>
 <context>
