@@ -1596,10 +1596,6 @@
         <translation>Palette</translation>
     </message>
     <message>
-        <source>Select a state on the canvas to edit its fields here.</source>
-        <translation>Wählen Sie einen Zustand auf der Arbeitsfläche aus, um hier seine Felder zu bearbeiten.</translation>
-    </message>
-    <message>
         <source>Inspector</source>
         <translation>Inspektor</translation>
     </message>

@@ -1,5 +1,7 @@
 #include "MainWindow.h"
 
+#include "editor/inspector/StateInspector.h"
+
 #include "DefinitionLoader.h"
 #include "DefinitionView.h"
 #include "ProblemListModel.h"
@@ -11,6 +13,7 @@
 #include "editor/GraphView.h"
 #include "editor/Palette.h"
 #include "editor/StateItem.h"
+#include "editor/inspector/StateInspector.h"
 
 #include <QAction>
 #include <QApplication>
@@ -103,6 +106,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     connect(m_loader, &DefinitionLoader::loaded, this, &MainWindow::showDefinition);
     connect(m_scene, &QGraphicsScene::selectionChanged, this, &MainWindow::updateEditActions);
+    connect(m_scene, &QGraphicsScene::selectionChanged, this, &MainWindow::inspectSelection);
 }
 
 MainWindow::~MainWindow()
@@ -145,16 +149,14 @@ void MainWindow::createDocks()
     addDockWidget(Qt::LeftDockWidgetArea, m_statesDock);
     splitDockWidget(m_paletteDock, m_statesDock, Qt::Vertical);
 
-    // Reserved for the Inspector (ui/editor/inspector), which plugs in here.
-    auto *hint = new QLabel(tr("Select a state on the canvas to edit its fields here."), this);
-    hint->setObjectName(QStringLiteral("inspectorHint"));
-    hint->setWordWrap(true);
-    hint->setAlignment(Qt::AlignCenter);
-    hint->setMargin(16);
-    hint->setForegroundRole(QPalette::PlaceholderText);
+    // The Inspector edits the one selected state; each committed edit is one undoable document command.
+    m_inspector = new StateInspector(this);
+    m_inspector->setObjectName(QStringLiteral("inspector"));
+    connect(m_inspector, &StateInspector::stateEdited, this, &MainWindow::applyInspectorEdit);
+    connect(m_inspector, &StateInspector::renameRequested, this, &MainWindow::applyInspectorRename);
     m_inspectorDock = new QDockWidget(tr("Inspector"), this);
     m_inspectorDock->setObjectName(QStringLiteral("inspectorDock"));
-    m_inspectorDock->setWidget(hint);
+    m_inspectorDock->setWidget(m_inspector);
     addDockWidget(Qt::RightDockWidgetArea, m_inspectorDock);
 
     m_problemsView = new QTreeView(this);
@@ -497,6 +499,7 @@ void MainWindow::refreshFromDocument()
     m_states->markProblems(m_doc->problems());
     m_statesView->expandAll();
     m_problems->setProblems(m_doc->problems());
+    inspectSelection();
     updateProblemsPlaceholder(true);
     updateStatus(outline::stateCount(outline), int(m_doc->problems().size()), m_doc->isValid());
     if (!m_doc->problems().empty() && !m_problemsDock->isVisible() && isVisible())
@@ -717,14 +720,62 @@ void MainWindow::onStateActivated(const QModelIndex &index)
 void MainWindow::onProblemActivated(const QModelIndex &index)
 {
     const QString state = m_doc->stateOfPointer(index.data(ProblemListModel::PointerRole).toString());
-    if (!state.isEmpty())
+    if (!state.isEmpty()) {
         m_scene->selectState(state);
+        inspectSelection();
+        // The Inspector takes pointers relative to the state: "/States/Load/Retry/0" -> "/Retry/0".
+        const QString pointer = index.data(ProblemListModel::PointerRole).toString();
+        if (pointer.startsWith(state) && m_centre->currentWidget() != m_view) {
+            m_inspectorDock->show();
+            m_inspector->focusField(pointer.mid(state.size()));
+        }
+    }
     const int line = index.data(ProblemListModel::LineRole).toInt();
     if (line <= 0)
         return;
     m_view->goTo(line, index.data(ProblemListModel::ColumnRole).toInt());
     if (m_centre->currentWidget() == m_view)
         m_view->setFocus();
+}
+
+// --- the Inspector -----------------------------------------------------------------------------------------
+
+void MainWindow::inspectSelection()
+{
+    const QStringList selected = m_scene ? m_scene->selectedStates() : QStringList();
+    const OrderedJson *state = selected.size() == 1 ? m_doc->state(selected.first()) : nullptr;
+    if (!state) {
+        m_inspected.clear();
+        m_inspector->clear();
+        return;
+    }
+    m_inspected = selected.first();
+    QStringList names = m_doc->allNames().values();
+    names.sort();
+    const QString name = m_inspected.section(u'/', -1).replace(QStringLiteral("~1"), QStringLiteral("/"))
+                             .replace(QStringLiteral("~0"), QStringLiteral("~"));
+    // Same name, JSON and names as shown: the Inspector keeps focus and half-typed text.
+    m_inspector->setState(name, Json::parse(state->dump()), names);
+}
+
+void MainWindow::applyInspectorEdit(const QString &name, const Json &stateJson)
+{
+    const QString pointer = m_inspected.isEmpty() ? m_doc->pointerOf(name) : m_inspected;
+    if (const auto done = m_doc->replaceState(pointer, stateJson); !done)
+        report(done.error().message);
+}
+
+void MainWindow::applyInspectorRename(const QString &oldName, const QString &newName)
+{
+    const QString pointer = m_inspected.isEmpty() ? m_doc->pointerOf(oldName) : m_inspected;
+    const auto renamed = m_doc->renameState(pointer, newName);
+    if (!renamed) {
+        report(renamed.error().message);
+        inspectSelection();   // show the old name again
+        return;
+    }
+    m_scene->selectState(renamed.value());
+    inspectSelection();
 }
 
 // --- edits -----------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Json.h"
 #include "LoadedDefinition.h"
 
 #include <QMainWindow>
@@ -23,6 +24,7 @@ class GraphView;
 class Palette;
 class ProblemListModel;
 class RecentFiles;
+class StateInspector;
 class StateTreeModel;
 
 /// The main window: the designer canvas in the middle (the definition's text on a second tab), the palette
@@ -60,6 +62,7 @@ public:
     QTreeView *statesView() const { return m_statesView; }
     QTreeView *problemsView() const { return m_problemsView; }
     QDockWidget *inspectorDock() const { return m_inspectorDock; }
+    StateInspector *inspector() const { return m_inspector; }
     QAction *action(const QString &objectName) const;
 
 Q_SIGNALS:
@@ -108,6 +111,9 @@ private:
     void toggleSelectionEnd();
     void addFromPalette(int stateType, const QString &resource);
     void report(const QString &message);
+    void inspectSelection();
+    void applyInspectorEdit(const QString &name, const Json &stateJson);
+    void applyInspectorRename(const QString &oldName, const QString &newName);
 
     EditorDocument *m_doc;
     GraphScene *m_scene;
@@ -126,6 +132,8 @@ private:
     QDockWidget *m_statesDock = nullptr;
     QDockWidget *m_problemsDock = nullptr;
     QDockWidget *m_inspectorDock = nullptr;
+    StateInspector *m_inspector = nullptr;
+    QString m_inspected;   ///< pointer of the state the Inspector shows, or empty
     QLabel *m_fileLabel = nullptr;
     QLabel *m_countLabel = nullptr;
     QLabel *m_validityLabel = nullptr;

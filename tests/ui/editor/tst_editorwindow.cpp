@@ -7,6 +7,7 @@
 #include "editor/GraphScene.h"
 #include "editor/GraphView.h"
 #include "editor/StateItem.h"
+#include "editor/inspector/StateInspector.h"
 
 #include <QAction>
 #include <QDir>
@@ -74,6 +75,7 @@ private Q_SLOTS:
     void positionsComeBackFromTheSidecar();
     void exportNamesSluiceResources();
     void titleShowsUnsavedChanges();
+    void inspectorEditsTheSelectedState();
 
 private:
     QTemporaryDir m_dir;
@@ -283,6 +285,36 @@ void TestEditorWindow::titleShowsUnsavedChanges()
     QVERIFY(window.isWindowModified());
     window.action(QStringLiteral("actionUndo"))->trigger();
     QVERIFY(!window.isWindowModified());
+}
+
+
+void TestEditorWindow::inspectorEditsTheSelectedState()
+{
+    MainWindow window;
+    const QString path = m_dir.filePath(QStringLiteral("inspected.asl.json"));
+    QVERIFY(writeAll(path, kBrokenNext));
+    QVERIFY(openAndWait(window, path));
+    const QByteArray before = window.document()->serialized();
+    sluice::ui::StateInspector *inspector = window.inspector();
+    QVERIFY(inspector);
+
+    // Selecting a state shows it; its edit is one undoable document command.
+    window.graphScene()->selectState(QStringLiteral("/States/Done"));
+    QCOMPARE(window.graphScene()->selectedStates(), QStringList{QStringLiteral("/States/Done")});
+    Q_EMIT inspector->stateEdited(QStringLiteral("Done"), sluice::Json::parse(R"({"Type": "Pass", "Comment": "x", "End": true})"));
+    const sluice::Json after = sluice::Json::parse(window.document()->serialized().toStdString());
+    QCOMPARE(QString::fromStdString(after["States"]["Done"].dump()), QStringLiteral(R"({"Comment":"x","End":true,"Type":"Pass"})"));
+    QTRY_COMPARE(window.problemsModel()->rowCount(), 0);
+
+    // A rename from the Inspector updates every reference and keeps the state selected.
+    Q_EMIT inspector->renameRequested(QStringLiteral("Done"), QStringLiteral("Finish"));
+    const sluice::Json renamed = sluice::Json::parse(window.document()->serialized().toStdString());
+    QCOMPARE(renamed["States"]["First"]["Next"].get<std::string>(), std::string("Finish"));
+    QCOMPARE(window.graphScene()->selectedStates(), QStringList{QStringLiteral("/States/Finish")});
+
+    window.document()->undoStack()->undo();
+    window.document()->undoStack()->undo();
+    QCOMPARE(window.document()->serialized(), before);
 }
 
 QTEST_MAIN(TestEditorWindow)
