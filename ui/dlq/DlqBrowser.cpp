@@ -240,6 +240,11 @@ QAction *DlqBrowser::action(Action which) const
     return m_actions.value(int(which));
 }
 
+DlqReportDialog *DlqBrowser::reportDialog() const
+{
+    return m_report;
+}
+
 void DlqBrowser::setJournal(std::shared_ptr<Journal> journal)
 {
     m_journal = std::move(journal);

@@ -82,7 +82,7 @@ public:
     DlqDetailPane *detailPane() const { return m_detail; }
     QProgressBar *progressBar() const { return m_progress; }
     /// The report of the last replay (null before the first).
-    DlqReportDialog *reportDialog() const { return m_report; }
+    DlqReportDialog *reportDialog() const;
 
 public Q_SLOTS:
     void refresh();

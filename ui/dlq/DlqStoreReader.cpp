@@ -2,6 +2,7 @@
 
 #include "definition/Parser.h"
 #include "replay/DlqJson.h"
+#include "store/Journal.h"
 #include "store/JournalReader.h"
 
 #include <QFile>
@@ -42,6 +43,13 @@ void DlqStoreReader::open(const QString &location)
     m_reader.reset();
     m_location = location;
     auto reader = JournalReader::open(location);
+    if (!reader && (location.startsWith(QLatin1String("postgres")) || QFile::exists(location))) {
+        // A store of an older schema: the journal migrates it (the browser writes to it anyway).
+        if (auto journal = Journal::open(location)) {
+            journal.value().reset();
+            reader = JournalReader::open(location);
+        }
+    }
     if (!reader) {
         Q_EMIT opened(location, reader.error().message);
         return;

@@ -5,6 +5,8 @@
 #include "store/JournalReader.h"
 
 #include <QDateTime>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -208,6 +210,52 @@ private Q_SLOTS:
         DlqFilter none = onlyA;
         none.error = QStringLiteral("No.Such.Error");
         QVERIFY(groups(none).isEmpty());
+    }
+
+    void groupsComeFromTheIndexAlone()
+    {
+        QFETCH_GLOBAL(QString, backend);
+        if (backend != QStringLiteral("sqlite"))
+            QSKIP("the query plan is checked on SQLite");
+        QVERIFY(!writeRun("{\"StartAt\":\"F\",\"States\":{\"F\":{\"Type\":\"Pass\",\"End\":true}}}",
+                          {{"Http.503", "LoadToERP", 5000, "x"}})
+                     .isEmpty());
+        QString plan;
+        {
+            auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("plan"));
+            db.setDatabaseName(m_store);
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            QVERIFY(query.exec(QStringLiteral("EXPLAIN QUERY PLAN SELECT d.error, d.state, count(*), max(d.last_ms),"
+                                              " sum(CASE WHEN d.status = 0 THEN 1 ELSE 0 END) FROM dlq d WHERE 1 = 1"
+                                              " AND d.status = 0 GROUP BY d.error, d.state ORDER BY 3 DESC, 1, 2")));
+            while (query.next())
+                plan += query.value(3).toString() + QLatin1Char('\n');
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("plan"));
+        QVERIFY2(plan.contains(QStringLiteral("COVERING INDEX dlq_group")), qPrintable(plan));
+    }
+
+    void aVersionOneStoreIsMigratedByTheJournal()
+    {
+        QFETCH_GLOBAL(QString, backend);
+        if (backend != QStringLiteral("sqlite"))
+            QSKIP("a throw-away SQLite file is taken back to version 1");
+        cleanup();
+        {
+            auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("downgrade"));
+            db.setDatabaseName(m_store);
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            QVERIFY(query.exec(QStringLiteral("DROP INDEX dlq_group")));
+            QVERIFY(query.exec(QStringLiteral("UPDATE sluice_meta SET value = '1' WHERE key = 'schema_version'")));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("downgrade"));
+        QVERIFY(!JournalReader::open(m_store));   // a reader does not migrate
+        QVERIFY(Journal::open(m_store));
+        auto reader = JournalReader::open(m_store);
+        QVERIFY(reader);
+        QVERIFY(reader.value()->dlqGroups({}));
     }
 
     void listsSavedWorkflowVersions()
