@@ -6,6 +6,7 @@
 
 #include "definition/Parser.h"
 #include "paths/Timestamp.h"
+#include "replay/DlqJson.h"
 #include "replay/DlqReplayer.h"
 #include "store/Journal.h"
 #include "store/JournalReader.h"
@@ -106,17 +107,13 @@ int list(const QStringList &args, bool exportAll)
         return kFailed;
     }
     for (const DlqEntry &entry : entries.value()) {
-        Json line = toJson(entry);
         if (exportAll) {
+            // The same lines as the DLQ browser's export.
             auto replays = reader->replays(entry.id);
-            Json list = Json::array();
-            if (replays) {
-                for (const ReplayRecord &r : replays.value())
-                    list.push_back(toJson(r));
-            }
-            line["replays"] = std::move(list);
+            out(dlqExportLine(entry, replays ? replays.value() : QList<ReplayRecord>()));
+        } else {
+            printLine(toJson(entry));
         }
-        printLine(line);
     }
     return kOk;
 }

@@ -2,6 +2,7 @@
 
 #include "cli/Io.h"
 #include "paths/Timestamp.h"
+#include "replay/DlqJson.h"
 
 namespace sluice::cli {
 
@@ -117,33 +118,12 @@ Json toJson(const HistoryEvent &event)
 
 Json toJson(const DlqEntry &entry)
 {
-    return {{"id", entry.id},
-            {"execution", entry.executionId.toStdString()},
-            {"item", entry.item},
-            {"workflowVersion", entry.workflowVersion.toStdString()},
-            {"state", entry.state.toStdString()},
-            {"error", entry.error.toStdString()},
-            {"cause", entry.cause.toStdString()},
-            {"attempts", entry.attempts},
-            {"status", dlqStatusName(entry.status)},
-            {"firstFailure", timeJson(entry.firstFailureMs)},
-            {"lastFailure", timeJson(entry.lastFailureMs)},
-            {"input", entry.input}};
+    return dlqEntryJson(entry);
 }
 
 Json toJson(const ReplayRecord &replay)
 {
-    Json j = {{"time", timeJson(replay.timeMs)},
-              {"user", replay.osUser.toStdString()},
-              {"attempt", replay.attempt},
-              {"outcome", replayOutcomeName(replay.outcome)}};
-    if (!replay.error.isEmpty()) {
-        j["error"] = replay.error.toStdString();
-        j["cause"] = replay.cause.toStdString();
-    }
-    if (!replay.newExecutionId.isEmpty())
-        j["execution"] = replay.newExecutionId.toStdString();
-    return j;
+    return replayRecordJson(replay);
 }
 
 } // namespace sluice::cli

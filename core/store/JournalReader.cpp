@@ -182,6 +182,42 @@ Result<void> continuation(sqlite3 *db, const QString &location, qint64 exec, Unf
         open.input = parseJson(from->payload);
     }
     return {};
+
+/// The WHERE conditions of a DLQ filter over `dlq d` (without the keyset), appended to `sql` as " AND ...".
+void appendDlqConditions(const DlqFilter &filter, bool sqlite, QString &sql, QVariantList &values)
+{
+    if (!filter.executionId.isEmpty()) {
+        sql += QStringLiteral(" AND d.exec = (SELECT num FROM executions WHERE id = ?)");
+        values << filter.executionId;
+    }
+    if (!filter.workflowVersion.isEmpty()) {
+        sql += QStringLiteral(" AND d.workflow = ?");
+        values << filter.workflowVersion;
+    }
+    if (!filter.state.isEmpty()) {
+        sql += QStringLiteral(" AND d.state = ?");
+        values << filter.state;
+    }
+    if (!filter.error.isEmpty()) {
+        sql += QStringLiteral(" AND d.error = ?");
+        values << filter.error;
+    }
+    if (!filter.causeText.isEmpty()) {
+        sql += sqlite ? QStringLiteral(" AND d.cause LIKE ? ESCAPE '\\'") : QStringLiteral(" AND d.cause ILIKE ? ESCAPE '\\'");
+        values << likePattern(filter.causeText);
+    }
+    if (filter.sinceMs > 0) {
+        sql += QStringLiteral(" AND d.last_ms >= ?");
+        values << filter.sinceMs;
+    }
+    if (filter.untilMs > 0) {
+        sql += QStringLiteral(" AND d.last_ms < ?");
+        values << filter.untilMs;
+    }
+    if (filter.status) {
+        sql += QStringLiteral(" AND d.status = ?");
+        values << int(*filter.status);
+    }
 }
 
 } // namespace
@@ -459,6 +495,30 @@ Result<QList<DlqEntry>> JournalReader::dlq(const DlqFilter &filter)
     return result;
 }
 
+Result<QList<DlqGroup>> JournalReader::dlqGroups(const DlqFilter &filter)
+{
+    QString sql = QStringLiteral("SELECT d.error, d.state, count(*), max(d.last_ms),"
+                                 " sum(CASE WHEN d.status = %1 THEN 1 ELSE 0 END) FROM dlq d WHERE 1 = 1")
+                      .arg(int(DlqStatus::Open));
+    QVariantList values;
+    appendDlqConditions(filter, m_connection->isSqlite(), sql, values);
+    sql += QStringLiteral(" GROUP BY d.error, d.state ORDER BY 3 DESC, 1, 2");
+    QSqlQuery query(m_connection->db());
+    if (!run(query, sql, values))
+        return m_connection->error(query.lastError(), "grouping the DLQ");
+    QList<DlqGroup> result;
+    while (query.next()) {
+        DlqGroup group;
+        group.error = query.value(0).toString();
+        group.state = query.value(1).toString();
+        group.count = query.value(2).toLongLong();
+        group.lastFailureMs = query.value(3).toLongLong();
+        group.open = query.value(4).toLongLong();
+        result.append(std::move(group));
+    }
+    return result;
+}
+
 Result<DlqEntry> JournalReader::dlqEntry(qint64 id)
 {
     QSqlQuery query(m_connection->db());
@@ -525,6 +585,17 @@ Result<QList<ReplayRecord>> JournalReader::replays(qint64 dlqId)
         replay.newItem = query.value(8).toLongLong();
         result.append(std::move(replay));
     }
+    return result;
+}
+
+Result<QList<WorkflowVersionInfo>> JournalReader::workflowVersions()
+{
+    QSqlQuery query(m_connection->db());
+    if (!run(query, QStringLiteral("SELECT version, name, saved_ms FROM workflows ORDER BY name, saved_ms DESC, version"), {}))
+        return m_connection->error(query.lastError(), "listing workflow versions");
+    QList<WorkflowVersionInfo> result;
+    while (query.next())
+        result.append({query.value(0).toString(), query.value(1).toString(), query.value(2).toLongLong()});
     return result;
 }
 

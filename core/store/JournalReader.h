@@ -31,12 +31,17 @@ public:
     Result<QList<HistoryEvent>> history(const QString &executionId, const HistoryFilter &filter = {});
 
     Result<QList<DlqEntry>> dlq(const DlqFilter &filter = {});
+    /// The entries `filter` selects, grouped by (error, state): biggest group first, then by error and
+    /// state. The filter's keyset fields (afterId, limit) do not apply.
+    Result<QList<DlqGroup>> dlqGroups(const DlqFilter &filter = {});
     Result<DlqEntry> dlqEntry(qint64 id);
     Result<void> setDlqStatus(qint64 id, DlqStatus status);
     /// Records a replay on the entry; returns the replay's id.
     Result<qint64> addReplay(qint64 dlqId, const ReplayRecord &replay);
     Result<QList<ReplayRecord>> replays(qint64 dlqId);
 
+    /// Every saved workflow version, by name and then newest first.
+    Result<QList<WorkflowVersionInfo>> workflowVersions();
     /// The definition bytes saved under `version`.
     Result<QByteArray> workflowDefinition(const QString &version);
     /// The newest version saved under the same workflow name as `version` (`version` itself when it is

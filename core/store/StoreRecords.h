@@ -116,6 +116,24 @@ struct ReplayRecord
     qint64 newItem = -1;       ///< the item it ran as, -1 when unknown
 };
 
+/// One group of DLQ entries: those with the same error name that failed in the same state.
+struct DlqGroup
+{
+    QString error;
+    QString state;
+    qint64 count = 0;          ///< entries in the group (that the filter selects)
+    qint64 open = 0;           ///< of which are open
+    qint64 lastFailureMs = 0;  ///< the latest last failure among them
+};
+
+/// One saved workflow version.
+struct WorkflowVersionInfo
+{
+    QString version;           ///< SHA-256 hex of the definition
+    QString name;              ///< the name it was saved under
+    qint64 savedMs = 0;
+};
+
 /// A finished child of a Map parent, for a resume to put back into the Map's result.
 struct FinishedChild
 {
@@ -173,3 +191,5 @@ Q_DECLARE_METATYPE(sluice::ItemRow)
 Q_DECLARE_METATYPE(sluice::HistoryEvent)
 Q_DECLARE_METATYPE(sluice::DlqEntry)
 Q_DECLARE_METATYPE(sluice::ReplayRecord)
+Q_DECLARE_METATYPE(sluice::DlqGroup)
+Q_DECLARE_METATYPE(sluice::WorkflowVersionInfo)

@@ -281,6 +281,7 @@ void TestEventBus::upgradesAVersionOneStore()
         RawDb raw(location);
         for (const char *table : {"bus_events", "bus_deliveries", "bus_marks"})
             QVERIFY(raw.exec(QStringLiteral("DROP TABLE %1").arg(QLatin1String(table))));
+        QVERIFY(raw.exec(QStringLiteral("DROP INDEX dlq_group")));   // version 3's
         QVERIFY(raw.exec(QStringLiteral("UPDATE sluice_meta SET value = '1' WHERE key = 'schema_version'")));
     }
 
