@@ -472,6 +472,45 @@
     </message>
 </context>
 <context>
+    <name>sluice::ui</name>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Workflow</source>
+        <translation>Workflow</translation>
+    </message>
+    <message>
+        <source>Execution</source>
+        <translation>Ausführung</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Element</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <source>First failure</source>
+        <translation>Erster Fehlschlag</translation>
+    </message>
+    <message>
+        <source>Last failure</source>
+        <translation>Letzter Fehlschlag</translation>
+    </message>
+</context>
+<context>
     <name>sluice::ui::ChoiceRulesEditor</name>
     <message>
         <source>Add rule</source>
@@ -579,6 +618,549 @@
     <message>
         <source>Open a workflow definition (File &gt; Open…) to see it here.</source>
         <translation>Öffnen Sie eine Workflow-Definition (Datei &gt; Öffnen…), um sie hier zu sehen.</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::ui::DlqBrowser</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>%v of %m replayed</source>
+        <translation>%v von %m erneut ausgeführt</translation>
+    </message>
+    <message>
+        <source>Start no further entries; those in flight finish</source>
+        <translation>Keine weiteren Einträge starten; laufende werden beendet</translation>
+    </message>
+    <message>
+        <source>Open a store to browse its dead-letter queue.</source>
+        <translation>Öffnen Sie einen Speicher, um seine Dead-Letter-Queue zu durchsuchen.</translation>
+    </message>
+    <message>
+        <source>Replay</source>
+        <translation>Erneut ausführen</translation>
+    </message>
+    <message>
+        <source>Replay the selected entries from the state where they failed</source>
+        <translation>Die ausgewählten Einträge ab dem Zustand erneut ausführen, in dem sie fehlschlugen</translation>
+    </message>
+    <message>
+        <source>Replay all matching</source>
+        <translation>Alle passenden erneut ausführen</translation>
+    </message>
+    <message>
+        <source>Replay every open entry the filter (and the chosen group) selects</source>
+        <translation>Jeden offenen Eintrag erneut ausführen, den der Filter (und die gewählte Gruppe) auswählt</translation>
+    </message>
+    <message>
+        <source>Edit &amp;&amp; replay…</source>
+        <translation>Bearbeiten &amp;&amp; erneut ausführen…</translation>
+    </message>
+    <message>
+        <source>Edit the entry&apos;s input, then replay it</source>
+        <translation>Die Eingabe des Eintrags bearbeiten und ihn dann erneut ausführen</translation>
+    </message>
+    <message>
+        <source>Replay from state…</source>
+        <translation>Ab Zustand erneut ausführen…</translation>
+    </message>
+    <message>
+        <source>Replay the selected entries from another state of their workflow</source>
+        <translation>Die ausgewählten Einträge ab einem anderen Zustand ihres Workflows erneut ausführen</translation>
+    </message>
+    <message>
+        <source>On latest version</source>
+        <translation>Auf neuester Version</translation>
+    </message>
+    <message>
+        <source>Replays run on the newest version saved under the entry&apos;s workflow name</source>
+        <translation>Erneute Ausführungen laufen auf der neuesten Version, die unter dem Workflow-Namen des Eintrags gespeichert ist</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Mark the selected entries discarded (they are kept)</source>
+        <translation>Die ausgewählten Einträge als verworfen markieren (sie bleiben erhalten)</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Write every entry the filter selects to a JSON Lines file, with its replays</source>
+        <translation>Jeden vom Filter ausgewählten Eintrag mit seinen erneuten Ausführungen in eine JSON-Lines-Datei schreiben</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Read the DLQ again</source>
+        <translation>Die DLQ neu lesen</translation>
+    </message>
+    <message>
+        <source>Copy input</source>
+        <translation>Eingabe kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the entry&apos;s input to the clipboard</source>
+        <translation>Die Eingabe des Eintrags in die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <source>The store could not be opened.</source>
+        <translation>Der Speicher konnte nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>No store is open.</source>
+        <translation>Kein Speicher geöffnet.</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>%1 wird geöffnet…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n loaded</source>
+        <translation>
+            <numerusform>%n geladen</numerusform>
+            <numerusform>%n geladen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 entries with %2 at %3 · %4</source>
+        <translation>%1 Einträge mit %2 in %3 · %4</translation>
+    </message>
+    <message>
+        <source>%1 entries in %2 groups · %3</source>
+        <translation>%1 Einträge in %2 Gruppen · %3</translation>
+    </message>
+    <message>
+        <source>Replaying…</source>
+        <translation>Wird erneut ausgeführt…</translation>
+    </message>
+    <message>
+        <source>Edit &amp; replay entry %1</source>
+        <translation>Eintrag %1 bearbeiten und erneut ausführen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Replay %n entry(s) from another state</source>
+        <translation>
+            <numerusform>%n Eintrag ab einem anderen Zustand erneut ausführen</numerusform>
+            <numerusform>%n Einträge ab einem anderen Zustand erneut ausführen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelling: replays in flight finish, no further ones start…</source>
+        <translation>Abbruch: laufende erneute Ausführungen werden beendet, keine weiteren gestartet…</translation>
+    </message>
+    <message>
+        <source>Discard entries</source>
+        <translation>Einträge verwerfen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Discard %n DLQ entry(s)? They stay in the store with their history, marked discarded, and are no longer replayed.</source>
+        <translation>
+            <numerusform>%n DLQ-Eintrag verwerfen? Er bleibt mit seiner Geschichte im Speicher, als verworfen markiert, und wird nicht mehr erneut ausgeführt.</numerusform>
+            <numerusform>%n DLQ-Einträge verwerfen? Sie bleiben mit ihrer Geschichte im Speicher, als verworfen markiert, und werden nicht mehr erneut ausgeführt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export DLQ entries</source>
+        <translation>DLQ-Einträge exportieren</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl);;All files (*)</source>
+        <translation>JSON Lines (*.jsonl);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>Export nach %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(s) exported to %1</source>
+        <translation>
+            <numerusform>%n Eintrag nach %1 exportiert</numerusform>
+            <numerusform>%n Einträge nach %1 exportiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export to %1 failed: %2</source>
+        <translation>Export nach %1 fehlgeschlagen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::ui::DlqDetailPane</name>
+    <message>
+        <source>The input the entry&apos;s state received: what a replay starts with.</source>
+        <translation>Die Eingabe, die der Zustand des Eintrags erhielt: damit beginnt eine erneute Ausführung.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the input to the clipboard</source>
+        <translation>Die Eingabe in die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>Eingabe</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>Ursache</translation>
+    </message>
+    <message>
+        <source>Replayed</source>
+        <translation>Erneut ausgeführt</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>Versuch</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Replay history</source>
+        <translation>Verlauf der erneuten Ausführungen</translation>
+    </message>
+    <message>
+        <source>Select an entry to see its input and replay history.</source>
+        <translation>Wählen Sie einen Eintrag, um seine Eingabe und seine erneuten Ausführungen zu sehen.</translation>
+    </message>
+    <message>
+        <source>Entry %1 could not be read: %2</source>
+        <translation>Eintrag %1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Entry %1 · %2 at %3</source>
+        <translation>Eintrag %1 · %2 in %3</translation>
+    </message>
+    <message>
+        <source>%1 (version %2)</source>
+        <translation>%1 (Version %2)</translation>
+    </message>
+    <message>
+        <source>Replay history (%1)</source>
+        <translation>Verlauf der erneuten Ausführungen (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::ui::DlqEntryModel</name>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Replaying</source>
+        <translation>Wird erneut ausgeführt</translation>
+    </message>
+    <message>
+        <source>Replayed</source>
+        <translation>Erneut ausgeführt</translation>
+    </message>
+    <message>
+        <source>Discarded</source>
+        <translation>Verworfen</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>Erfolgreich</translation>
+    </message>
+    <message>
+        <source>Failed again</source>
+        <translation>Erneut fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 × · last: %2</source>
+        <translation>%1 × · zuletzt: %2</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Eintrag</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>Ursache</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <source>Last failure</source>
+        <translation>Letzter Fehlschlag</translation>
+    </message>
+    <message>
+        <source>Execution</source>
+        <translation>Ausführung</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Element</translation>
+    </message>
+    <message>
+        <source>Replays</source>
+        <translation>Erneute Ausführungen</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::ui::DlqFilterBar</name>
+    <message>
+        <source>Any state</source>
+        <translation>Jeder Zustand</translation>
+    </message>
+    <message>
+        <source>Any error</source>
+        <translation>Jeder Fehler</translation>
+    </message>
+    <message>
+        <source>All workflows</source>
+        <translation>Alle Workflows</translation>
+    </message>
+    <message>
+        <source>Only entries of this workflow version</source>
+        <translation>Nur Einträge dieser Workflow-Version</translation>
+    </message>
+    <message>
+        <source>Execution id</source>
+        <translation>Ausführungs-ID</translation>
+    </message>
+    <message>
+        <source>Only entries of this execution</source>
+        <translation>Nur Einträge dieser Ausführung</translation>
+    </message>
+    <message>
+        <source>Only entries that failed in this state</source>
+        <translation>Nur Einträge, die in diesem Zustand fehlschlugen</translation>
+    </message>
+    <message>
+        <source>Only entries with this error name</source>
+        <translation>Nur Einträge mit diesem Fehlernamen</translation>
+    </message>
+    <message>
+        <source>Text in cause</source>
+        <translation>Text in der Ursache</translation>
+    </message>
+    <message>
+        <source>Only entries whose cause contains this text (case-insensitive)</source>
+        <translation>Nur Einträge, deren Ursache diesen Text enthält (ohne Groß-/Kleinschreibung)</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Jederzeit</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Letzte Stunde</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>Since…</source>
+        <translation>Seit…</translation>
+    </message>
+    <message>
+        <source>Only entries that last failed in this period</source>
+        <translation>Nur Einträge, die zuletzt in diesem Zeitraum fehlschlugen</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Jeder Status</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Replaying</source>
+        <translation>Wird erneut ausgeführt</translation>
+    </message>
+    <message>
+        <source>Replayed</source>
+        <translation>Erneut ausgeführt</translation>
+    </message>
+    <message>
+        <source>Discarded</source>
+        <translation>Verworfen</translation>
+    </message>
+    <message>
+        <source>Only entries with this status</source>
+        <translation>Nur Einträge mit diesem Status</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>Clear every filter</source>
+        <translation>Alle Filter leeren</translation>
+    </message>
+    <message>
+        <source>(unnamed)</source>
+        <translation>(ohne Namen)</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · saved %3</source>
+        <translation>%1 · %2 · gespeichert %3</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::ui::DlqGroupModel</name>
+    <message>
+        <source>%1 × %2 at %3</source>
+        <translation>%1 × %2 in %3</translation>
+    </message>
+    <message>
+        <source>Every entry the filter selects</source>
+        <translation>Jeder vom Filter ausgewählte Eintrag</translation>
+    </message>
+    <message>
+        <source>%1 entries failed in %2 with %3; %4 are open</source>
+        <translation>%1 Einträge schlugen in %2 mit %3 fehl; %4 sind offen</translation>
+    </message>
+    <message>
+        <source>All entries (%1)</source>
+        <translation>Alle Einträge (%1)</translation>
+    </message>
+    <message>
+        <source>Failures by error and state</source>
+        <translation>Fehlschläge nach Fehler und Zustand</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Last failure</source>
+        <translation>Letzter Fehlschlag</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::ui::DlqReplayDialog</name>
+    <message>
+        <source>On the latest workflow version</source>
+        <translation>Auf der neuesten Workflow-Version</translation>
+    </message>
+    <message>
+        <source>Replay</source>
+        <translation>Erneut ausführen</translation>
+    </message>
+    <message>
+        <source>Input the replay starts with:</source>
+        <translation>Eingabe, mit der die erneute Ausführung beginnt:</translation>
+    </message>
+    <message>
+        <source>Each entry is replayed with its own stored input.</source>
+        <translation>Jeder Eintrag wird mit seiner eigenen gespeicherten Eingabe erneut ausgeführt.</translation>
+    </message>
+    <message>
+        <source>%1 (where it failed)</source>
+        <translation>%1 (wo es fehlschlug)</translation>
+    </message>
+    <message>
+        <source>The state the item starts again in</source>
+        <translation>Der Zustand, in dem das Element neu beginnt</translation>
+    </message>
+    <message>
+        <source>Run on the newest version saved under the entry&apos;s workflow name</source>
+        <translation>Auf der neuesten Version ausführen, die unter dem Workflow-Namen des Eintrags gespeichert ist</translation>
+    </message>
+    <message>
+        <source>Start in state:</source>
+        <translation>Beginnen in Zustand:</translation>
+    </message>
+    <message>
+        <source>Valid JSON.</source>
+        <translation>Gültiges JSON.</translation>
+    </message>
+    <message>
+        <source>Not valid JSON at line %1, column %2. Replay is possible once the input is valid.</source>
+        <translation>Kein gültiges JSON in Zeile %1, Spalte %2. Erneut ausführen ist möglich, sobald die Eingabe gültig ist.</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::ui::DlqReportDialog</name>
+    <message>
+        <source>Replay report</source>
+        <translation>Bericht der erneuten Ausführung</translation>
+    </message>
+    <message>
+        <source>%1 of %2 replayed entries succeeded; %3 failed again.</source>
+        <translation>%1 von %2 erneut ausgeführten Einträgen waren erfolgreich; %3 schlugen erneut fehl.</translation>
+    </message>
+    <message>
+        <source>The replay was cancelled: entries not yet started were left as they were.</source>
+        <translation>Die erneute Ausführung wurde abgebrochen: noch nicht gestartete Einträge blieben unverändert.</translation>
+    </message>
+    <message>
+        <source>The replay could not run: %1</source>
+        <translation>Die erneute Ausführung konnte nicht laufen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::ui::DlqReportModel</name>
+    <message>
+        <source>Entry</source>
+        <translation>Eintrag</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>Ursache</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::ui::DlqStoreReader</name>
+    <message>
+        <source>No store is open.</source>
+        <translation>Kein Speicher geöffnet.</translation>
     </message>
 </context>
 <context>

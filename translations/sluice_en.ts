@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>sluice::ui::DlqBrowser</name>
+    <message numerus="yes">
+        <source>%n loaded</source>
+        <translation>
+            <numerusform>%n loaded</numerusform>
+            <numerusform>%n loaded</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Replay %n entry(s) from another state</source>
+        <translation>
+            <numerusform>Replay %n entry from another state</numerusform>
+            <numerusform>Replay %n entries from another state</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Discard %n DLQ entry(s)? They stay in the store with their history, marked discarded, and are no longer replayed.</source>
+        <translation>
+            <numerusform>Discard %n DLQ entry? It stays in the store with its history, marked discarded, and is no longer replayed.</numerusform>
+            <numerusform>Discard %n DLQ entries? They stay in the store with their history, marked discarded, and are no longer replayed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(s) exported to %1</source>
+        <translation>
+            <numerusform>%n entry exported to %1</numerusform>
+            <numerusform>%n entries exported to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sluice::ui::EditorDocument</name>
     <message numerus="yes">
         <source>%n rule(s)</source>

@@ -182,6 +182,7 @@ Result<void> continuation(sqlite3 *db, const QString &location, qint64 exec, Unf
         open.input = parseJson(from->payload);
     }
     return {};
+}
 
 /// The WHERE conditions of a DLQ filter over `dlq d` (without the keyset), appended to `sql` as " AND ...".
 void appendDlqConditions(const DlqFilter &filter, bool sqlite, QString &sql, QVariantList &values)
