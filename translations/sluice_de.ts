@@ -2385,6 +2385,10 @@ Ersetzen Sie sie vor dem Bereitstellen durch AWS-Ressourcen. Trotzdem exportiere
         <source>ASL definitions (*.json)</source>
         <translation>ASL-Definitionen (*.json)</translation>
     </message>
+    <message>
+        <source>Dead-letter queue</source>
+        <translation>Dead-Letter-Queue</translation>
+    </message>
 </context>
 <context>
     <name>sluice::ui::MiniMap</name>

@@ -1,6 +1,8 @@
 #include "MainWindow.h"
 
+#include "dlq/DlqBrowser.h"
 #include "editor/inspector/StateInspector.h"
+#include "store/Journal.h"
 
 #include "DefinitionLoader.h"
 #include "DefinitionView.h"
@@ -188,6 +190,23 @@ void MainWindow::createDocks()
     m_problemsDock->setWidget(m_problemsStack);
     addDockWidget(Qt::BottomDockWidgetArea, m_problemsDock);
 
+    // The dead-letter queue of the default store (SLUICE_STORE or the user's data folder), beside the
+    // problems. It opens the store (on its own reader thread) the first time the dock is shown.
+    m_dlq = new DlqBrowser(this);
+    m_dlq->setObjectName(QStringLiteral("dlqBrowser"));
+    m_dlqDock = new QDockWidget(tr("Dead-letter queue"), this);
+    m_dlqDock->setObjectName(QStringLiteral("dlqDock"));
+    m_dlqDock->setWidget(m_dlq);
+    addDockWidget(Qt::BottomDockWidgetArea, m_dlqDock);
+    tabifyDockWidget(m_problemsDock, m_dlqDock);
+    m_problemsDock->raise();
+    connect(m_dlqDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible && !m_dlqOpened) {
+            m_dlqOpened = true;
+            m_dlq->setStore(Journal::defaultLocation());
+        }
+    });
+
     // Sensible first-run sizes; restoreLayout() replaces them with the user's own.
     resizeDocks({m_paletteDock, m_inspectorDock}, {240, 300}, Qt::Horizontal);
     resizeDocks({m_paletteDock, m_statesDock}, {330, 260}, Qt::Vertical);
@@ -316,6 +335,7 @@ void MainWindow::createActions()
     m_viewMenu->addAction(m_statesDock->toggleViewAction());
     m_viewMenu->addAction(m_inspectorDock->toggleViewAction());
     m_viewMenu->addAction(m_problemsDock->toggleViewAction());
+    m_viewMenu->addAction(m_dlqDock->toggleViewAction());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Sluice"), this, &MainWindow::showAbout);

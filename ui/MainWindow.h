@@ -24,6 +24,7 @@ class GraphView;
 class Palette;
 class ProblemListModel;
 class RecentFiles;
+class DlqBrowser;
 class StateInspector;
 class StateTreeModel;
 
@@ -63,6 +64,8 @@ public:
     QTreeView *problemsView() const { return m_problemsView; }
     QDockWidget *inspectorDock() const { return m_inspectorDock; }
     StateInspector *inspector() const { return m_inspector; }
+    QDockWidget *dlqDock() const { return m_dlqDock; }
+    DlqBrowser *dlqBrowser() const { return m_dlq; }
     QAction *action(const QString &objectName) const;
 
 Q_SIGNALS:
@@ -132,6 +135,9 @@ private:
     QDockWidget *m_statesDock = nullptr;
     QDockWidget *m_problemsDock = nullptr;
     QDockWidget *m_inspectorDock = nullptr;
+    QDockWidget *m_dlqDock = nullptr;
+    DlqBrowser *m_dlq = nullptr;
+    bool m_dlqOpened = false;
     StateInspector *m_inspector = nullptr;
     QString m_inspected;   ///< pointer of the state the Inspector shows, or empty
     QLabel *m_fileLabel = nullptr;

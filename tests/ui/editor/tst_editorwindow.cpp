@@ -7,11 +7,15 @@
 #include "editor/GraphScene.h"
 #include "editor/GraphView.h"
 #include "editor/StateItem.h"
+#include "dlq/DlqBrowser.h"
+#include "dlq/DlqEntryModel.h"
 #include "editor/inspector/StateInspector.h"
 
 #include <QAction>
 #include <QDir>
+#include <QDockWidget>
 #include <QLabel>
+#include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -76,6 +80,7 @@ private Q_SLOTS:
     void exportNamesSluiceResources();
     void titleShowsUnsavedChanges();
     void inspectorEditsTheSelectedState();
+    void dlqDockOpensTheDefaultStoreWhenShown();
 
 private:
     QTemporaryDir m_dir;
@@ -315,6 +320,29 @@ void TestEditorWindow::inspectorEditsTheSelectedState()
     window.document()->undoStack()->undo();
     window.document()->undoStack()->undo();
     QCOMPARE(window.document()->serialized(), before);
+}
+
+void TestEditorWindow::dlqDockOpensTheDefaultStoreWhenShown()
+{
+    // A store with two DLQ entries, written by the real sluice-cli.
+    const QString store = m_dir.filePath(QStringLiteral("dlq-dock.db"));
+    QProcess run;
+    run.start(QStringLiteral(SLUICE_BIN_DIR "/sluice-cli"),
+              {QStringLiteral("run"), QStringLiteral(SLUICE_FIXTURES "/cli/orders.asl.json"), QStringLiteral("--no-delays"),
+               QStringLiteral("--store"), store, QStringLiteral("--input-json"),
+               QStringLiteral(R"({"orders": [{"id": 1, "rejections": 0}, {"id": 2, "rejections": 5}, {"id": 3, "rejections": 1}, {"id": 4, "rejections": 7}]})")});
+    QVERIFY(run.waitForFinished(60000));
+    QCOMPARE(run.exitCode(), 0);
+
+    qputenv("SLUICE_STORE", store.toUtf8());
+    MainWindow window;
+    window.resize(1200, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(window.dlqBrowser()->entryModel()->rowCount(), 0);   // not opened while hidden
+    window.dlqDock()->raise();
+    QTRY_COMPARE(window.dlqBrowser()->entryModel()->rowCount(), 2);
+    qunsetenv("SLUICE_STORE");
 }
 
 QTEST_MAIN(TestEditorWindow)
