@@ -204,6 +204,9 @@ void MainWindow::createDocks()
         if (visible && !m_dlqOpened) {
             m_dlqOpened = true;
             m_dlq->setStore(Journal::defaultLocation());
+            // Groups, filters and a page of entries need more room than the problems list.
+            if (m_dlqDock->height() < 300)
+                resizeDocks({m_dlqDock}, {300}, Qt::Vertical);
         }
     });
 
