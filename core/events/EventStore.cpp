@@ -13,16 +13,6 @@ namespace sluice {
 
 namespace {
 
-bool run(QSqlQuery &query, const QString &sql, const QVariantList &values)
-{
-    query.setForwardOnly(true);
-    if (!query.prepare(sql))
-        return false;
-    for (const QVariant &value : values)
-        query.addBindValue(value);
-    return query.exec();
-}
-
 QVariant text(const QString &value)
 {
     return value.isNull() ? QVariant(QMetaType::fromType<QString>()) : QVariant(value);
@@ -130,7 +120,7 @@ Result<void> EventStore::transaction(const char *what, F body)
 Result<void> EventStore::insertEvent(const Event &event, const QString &onlyRule, qint64 nowMs)
 {
     QSqlQuery query(m_connection->db());
-    if (!run(query,
+    if (!runPrepared(query,
              QStringLiteral("INSERT INTO bus_events(event_id, rule, body, received_ms, routed) VALUES (?, ?, ?, ?, 0)"
                             " ON CONFLICT(event_id) DO NOTHING"),
              {QString::fromStdString(event.id), text(onlyRule),
@@ -157,7 +147,7 @@ Result<bool> EventStore::putWithMark(Event event, const QString &onlyRule, const
     bool put = false;
     auto done = transaction("storing an event", [&]() -> Result<void> {
         QSqlQuery query(m_connection->db());
-        if (!run(query, QStringLiteral("SELECT value FROM bus_marks WHERE kind = ? AND name = ? AND mark = ?"),
+        if (!runPrepared(query, QStringLiteral("SELECT value FROM bus_marks WHERE kind = ? AND name = ? AND mark = ?"),
                  {mark.kind, mark.name, mark.mark}))
             return m_connection->error(query.lastError(), "reading a trigger mark");
         if (query.next() && query.value(0).toLongLong() >= mark.value)
@@ -165,7 +155,7 @@ Result<bool> EventStore::putWithMark(Event event, const QString &onlyRule, const
         query.finish();
         if (auto inserted = insertEvent(event, onlyRule, now); !inserted)
             return inserted;
-        if (!run(query,
+        if (!runPrepared(query,
                  QStringLiteral("INSERT INTO bus_marks(kind, name, mark, value) VALUES (?, ?, ?, ?)"
                                 " ON CONFLICT(kind, name, mark) DO UPDATE SET value = excluded.value"),
                  {mark.kind, mark.name, mark.mark, mark.value}))
@@ -181,7 +171,7 @@ Result<bool> EventStore::putWithMark(Event event, const QString &onlyRule, const
 Result<std::optional<qint64>> EventStore::mark(const QString &kind, const QString &name, const QString &mark)
 {
     QSqlQuery query(m_connection->db());
-    if (!run(query, QStringLiteral("SELECT value FROM bus_marks WHERE kind = ? AND name = ? AND mark = ?"),
+    if (!runPrepared(query, QStringLiteral("SELECT value FROM bus_marks WHERE kind = ? AND name = ? AND mark = ?"),
              {kind, name, mark}))
         return m_connection->error(query.lastError(), "reading a trigger mark");
     if (!query.next())
@@ -192,7 +182,7 @@ Result<std::optional<qint64>> EventStore::mark(const QString &kind, const QStrin
 Result<void> EventStore::setMark(const TriggerMark &mark)
 {
     QSqlQuery query(m_connection->db());
-    if (!run(query,
+    if (!runPrepared(query,
              QStringLiteral("INSERT INTO bus_marks(kind, name, mark, value) VALUES (?, ?, ?, ?)"
                             " ON CONFLICT(kind, name, mark) DO UPDATE SET value = excluded.value"),
              {mark.kind, mark.name, mark.mark, mark.value}))
@@ -203,7 +193,7 @@ Result<void> EventStore::setMark(const TriggerMark &mark)
 Result<QList<StoredEvent>> EventStore::unrouted(int limit)
 {
     QSqlQuery query(m_connection->db());
-    if (!run(query, QStringLiteral("SELECT id, body, rule, received_ms FROM bus_events WHERE routed = 0 ORDER BY id LIMIT ?"),
+    if (!runPrepared(query, QStringLiteral("SELECT id, body, rule, received_ms FROM bus_events WHERE routed = 0 ORDER BY id LIMIT ?"),
              {limit}))
         return m_connection->error(query.lastError(), "reading unrouted events");
     QList<StoredEvent> result;
@@ -217,12 +207,12 @@ Result<void> EventStore::route(qint64 eventRow, const QList<std::pair<QString, Q
 {
     return transaction("routing an event", [&]() -> Result<void> {
         QSqlQuery query(m_connection->db());
-        if (!run(query, QStringLiteral("UPDATE bus_events SET routed = 1 WHERE id = ? AND routed = 0"), {eventRow}))
+        if (!runPrepared(query, QStringLiteral("UPDATE bus_events SET routed = 1 WHERE id = ? AND routed = 0"), {eventRow}))
             return m_connection->error(query.lastError(), "routing an event");
         if (query.numRowsAffected() != 1)
             return {};   // routed by someone else
         for (const auto &[rule, target] : targets) {
-            if (!run(query,
+            if (!runPrepared(query,
                      QStringLiteral("INSERT INTO bus_deliveries(event, rule, target, status, attempts, next_ms, updated_ms,"
                                     " replays) VALUES (?, ?, ?, 0, 0, ?, ?, 0) ON CONFLICT(event, rule, target) DO NOTHING"),
                      {eventRow, rule, target, nowMs, nowMs}))
@@ -235,7 +225,7 @@ Result<void> EventStore::route(qint64 eventRow, const QList<std::pair<QString, Q
 Result<QList<Delivery>> EventStore::due(qint64 nowMs, int limit)
 {
     QSqlQuery query(m_connection->db());
-    if (!run(query,
+    if (!runPrepared(query,
              QStringLiteral("SELECT %1 FROM bus_deliveries d JOIN bus_events e ON e.id = d.event"
                             " WHERE d.status = 0 AND d.next_ms <= ? ORDER BY d.next_ms, d.id LIMIT ?")
                  .arg(QLatin1String(kDeliveryColumns)),
@@ -250,7 +240,7 @@ Result<QList<Delivery>> EventStore::due(qint64 nowMs, int limit)
 Result<std::optional<qint64>> EventStore::nextDueMs()
 {
     QSqlQuery query(m_connection->db());
-    if (!run(query, QStringLiteral("SELECT min(next_ms) FROM bus_deliveries WHERE status = 0"), {}))
+    if (!runPrepared(query, QStringLiteral("SELECT min(next_ms) FROM bus_deliveries WHERE status = 0"), {}))
         return m_connection->error(query.lastError(), "reading due deliveries");
     if (!query.next() || query.value(0).isNull())
         return std::optional<qint64>();
@@ -260,7 +250,7 @@ Result<std::optional<qint64>> EventStore::nextDueMs()
 Result<void> EventStore::setExecution(qint64 delivery, const QString &executionId)
 {
     QSqlQuery query(m_connection->db());
-    if (!run(query, QStringLiteral("UPDATE bus_deliveries SET execution = ? WHERE id = ?"), {executionId, delivery}))
+    if (!runPrepared(query, QStringLiteral("UPDATE bus_deliveries SET execution = ? WHERE id = ?"), {executionId, delivery}))
         return m_connection->error(query.lastError(), "recording a delivery's execution");
     return {};
 }
@@ -268,7 +258,7 @@ Result<void> EventStore::setExecution(qint64 delivery, const QString &executionI
 Result<void> EventStore::delivered(qint64 delivery, qint64 nowMs)
 {
     QSqlQuery query(m_connection->db());
-    if (!run(query, QStringLiteral("UPDATE bus_deliveries SET status = 1, updated_ms = ? WHERE id = ?"), {nowMs, delivery}))
+    if (!runPrepared(query, QStringLiteral("UPDATE bus_deliveries SET status = 1, updated_ms = ? WHERE id = ?"), {nowMs, delivery}))
         return m_connection->error(query.lastError(), "recording a delivery");
     return {};
 }
@@ -277,7 +267,7 @@ Result<void> EventStore::failed(qint64 delivery, int attempts, qint64 nextMs, bo
                                 const QString &cause, qint64 nowMs)
 {
     QSqlQuery query(m_connection->db());
-    if (!run(query,
+    if (!runPrepared(query,
              QStringLiteral("UPDATE bus_deliveries SET status = ?, attempts = ?, next_ms = ?, error = ?, cause = ?,"
                             " updated_ms = ? WHERE id = ?"),
              {dead ? int(DeliveryStatus::Dead) : int(DeliveryStatus::Pending), attempts, nextMs, error, cause, nowMs,
@@ -302,7 +292,7 @@ Result<QList<Delivery>> EventStore::deliveries(const Filter &filter)
     sql += QStringLiteral(" ORDER BY d.id LIMIT ?");
     values << filter.limit;
     QSqlQuery query(m_connection->db());
-    if (!run(query, sql, values))
+    if (!runPrepared(query, sql, values))
         return m_connection->error(query.lastError(), "listing deliveries");
     QList<Delivery> result;
     while (query.next())
@@ -313,7 +303,7 @@ Result<QList<Delivery>> EventStore::deliveries(const Filter &filter)
 Result<Delivery> EventStore::delivery(qint64 id)
 {
     QSqlQuery query(m_connection->db());
-    if (!run(query,
+    if (!runPrepared(query,
              QStringLiteral("SELECT %1 FROM bus_deliveries d JOIN bus_events e ON e.id = d.event WHERE d.id = ?")
                  .arg(QLatin1String(kDeliveryColumns)),
              {id}))
@@ -336,7 +326,7 @@ Result<void> EventStore::replay(qint64 id, qint64 nowMs)
                      {}};
     // A new execution id: the failed attempts never started one that a replay could be confused with.
     QSqlQuery query(m_connection->db());
-    if (!run(query,
+    if (!runPrepared(query,
              QStringLiteral("UPDATE bus_deliveries SET status = 0, attempts = 0, next_ms = ?, updated_ms = ?,"
                             " replays = replays + 1, execution = NULL WHERE id = ?"),
              {nowMs, nowMs, id}))
@@ -356,7 +346,7 @@ Result<void> EventStore::discard(qint64 id, qint64 nowMs)
                          .arg(QLatin1String(deliveryStatusName(current->status))),
                      {}};
     QSqlQuery query(m_connection->db());
-    if (!run(query, QStringLiteral("UPDATE bus_deliveries SET status = 3, updated_ms = ? WHERE id = ?"), {nowMs, id}))
+    if (!runPrepared(query, QStringLiteral("UPDATE bus_deliveries SET status = 3, updated_ms = ? WHERE id = ?"), {nowMs, id}))
         return m_connection->error(query.lastError(), "discarding a delivery");
     return {};
 }
@@ -364,7 +354,7 @@ Result<void> EventStore::discard(qint64 id, qint64 nowMs)
 Result<bool> EventStore::executionExists(const QString &executionId)
 {
     QSqlQuery query(m_connection->db());
-    if (!run(query, QStringLiteral("SELECT count(*) FROM executions WHERE id = ?"), {executionId}) || !query.next())
+    if (!runPrepared(query, QStringLiteral("SELECT count(*) FROM executions WHERE id = ?"), {executionId}) || !query.next())
         return m_connection->error(query.lastError(), "looking up an execution");
     return query.value(0).toLongLong() > 0;
 }
@@ -372,7 +362,7 @@ Result<bool> EventStore::executionExists(const QString &executionId)
 Result<qint64> EventStore::lastEventRow()
 {
     QSqlQuery query(m_connection->db());
-    if (!run(query, QStringLiteral("SELECT max(id) FROM bus_events"), {}) || !query.next())
+    if (!runPrepared(query, QStringLiteral("SELECT max(id) FROM bus_events"), {}) || !query.next())
         return m_connection->error(query.lastError(), "reading the newest event");
     return query.value(0).isNull() ? 0 : query.value(0).toLongLong();
 }
@@ -380,7 +370,7 @@ Result<qint64> EventStore::lastEventRow()
 Result<QList<StoredEvent>> EventStore::events(qint64 afterRow, int limit)
 {
     QSqlQuery query(m_connection->db());
-    if (!run(query, QStringLiteral("SELECT id, body, rule, received_ms FROM bus_events WHERE id > ? ORDER BY id LIMIT ?"),
+    if (!runPrepared(query, QStringLiteral("SELECT id, body, rule, received_ms FROM bus_events WHERE id > ? ORDER BY id LIMIT ?"),
              {afterRow, limit}))
         return m_connection->error(query.lastError(), "listing events");
     QList<StoredEvent> result;

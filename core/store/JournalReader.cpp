@@ -43,17 +43,6 @@ bool isFinalStatus(ItemStatus status)
     return status == ItemStatus::Succeeded || status == ItemStatus::Failed || status == ItemStatus::Cancelled;
 }
 
-/// Runs a prepared query with its values bound in order.
-bool run(QSqlQuery &query, const QString &sql, const QVariantList &values)
-{
-    query.setForwardOnly(true);
-    if (!query.prepare(sql))
-        return false;
-    for (const QVariant &value : values)
-        query.addBindValue(value);
-    return query.exec();
-}
-
 const char *kExecutionColumns = "e.id, e.name, e.workflow, w.name, e.status, e.started_ms, e.stopped_ms, e.error,"
                                 " e.cause";
 
@@ -252,7 +241,7 @@ Result<QList<ExecutionInfo>> JournalReader::runs(const RunFilter &filter)
     sql += QStringLiteral(" ORDER BY e.num DESC LIMIT ? OFFSET ?");
     values << filter.limit << filter.offset;
     QSqlQuery query(m_connection->db());
-    if (!run(query, sql, values))
+    if (!runPrepared(query, sql, values))
         return m_connection->error(query.lastError(), "listing runs");
     QList<ExecutionInfo> result;
     while (query.next())
@@ -263,7 +252,7 @@ Result<QList<ExecutionInfo>> JournalReader::runs(const RunFilter &filter)
 Result<ExecutionInfo> JournalReader::execution(const QString &executionId)
 {
     QSqlQuery query(m_connection->db());
-    if (!run(query,
+    if (!runPrepared(query,
              QStringLiteral("SELECT %1, e.input, e.output, e.num FROM executions e LEFT JOIN workflows w"
                             " ON w.version = e.workflow WHERE e.id = ?")
                  .arg(QLatin1String(kExecutionColumns)),
@@ -277,7 +266,7 @@ Result<ExecutionInfo> JournalReader::execution(const QString &executionId)
     const qint64 num = query.value(11).toLongLong();
     query.finish();
     // Kept by the writer as the items move (item_counts); no scan of a million items.
-    if (!run(query, QStringLiteral("SELECT status, n FROM item_counts WHERE exec = ?"), {num}))
+    if (!runPrepared(query, QStringLiteral("SELECT status, n FROM item_counts WHERE exec = ?"), {num}))
         return m_connection->error(query.lastError(), "counting items");
     while (query.next()) {
         const int status = query.value(0).toInt();
@@ -304,7 +293,7 @@ Result<QList<ItemRow>> JournalReader::items(const QString &executionId, const It
     sql += QStringLiteral(" ORDER BY i.item LIMIT ?");
     values << filter.limit;
     QSqlQuery query(m_connection->db());
-    if (!run(query, sql, values))
+    if (!runPrepared(query, sql, values))
         return m_connection->error(query.lastError(), "listing items");
     QList<ItemRow> result;
     while (query.next()) {
@@ -329,7 +318,7 @@ Result<QList<ItemRow>> JournalReader::items(const QString &executionId, const It
 Result<QList<HistoryEvent>> JournalReader::history(const QString &executionId, const HistoryFilter &filter)
 {
     QSqlQuery query(m_connection->db());
-    if (!run(query, QStringLiteral("SELECT num FROM executions WHERE id = ?"), {executionId}))
+    if (!runPrepared(query, QStringLiteral("SELECT num FROM executions WHERE id = ?"), {executionId}))
         return m_connection->error(query.lastError(), "reading history");
     if (!query.next())
         return notFound(QStringLiteral("no execution %1 in the store").arg(executionId));
@@ -362,7 +351,7 @@ Result<QList<HistoryEvent>> JournalReader::history(const QString &executionId, c
     values << filter.limit;
     values += eventsValues;
     values << filter.limit << filter.limit;
-    if (!run(query, sql, values))
+    if (!runPrepared(query, sql, values))
         return m_connection->error(query.lastError(), "reading history");
 
     struct Chunk
@@ -419,7 +408,7 @@ Result<QList<HistoryEvent>> JournalReader::history(const QString &executionId, c
                     const QByteArray hash(decoded.payload.data(), qsizetype(decoded.payload.size()));
                     auto it = large.find(hash);
                     if (it == large.end()) {
-                        if (!run(query, QStringLiteral("SELECT body FROM payloads WHERE hash = ?"), {hash}))
+                        if (!runPrepared(query, QStringLiteral("SELECT body FROM payloads WHERE hash = ?"), {hash}))
                             return m_connection->error(query.lastError(), "reading a payload");
                         it = large.insert(hash, query.next() ? parseJson(query.value(0)) : Json());
                         query.finish();
@@ -430,7 +419,7 @@ Result<QList<HistoryEvent>> JournalReader::history(const QString &executionId, c
                 case EventCodec::ItemOutput: {
                     auto it = outputs.find(chunk.item);
                     if (it == outputs.end()) {
-                        if (!run(query, QStringLiteral("SELECT output FROM items WHERE exec = ? AND item = ?"),
+                        if (!runPrepared(query, QStringLiteral("SELECT output FROM items WHERE exec = ? AND item = ?"),
                                  {num, chunk.item}))
                             return m_connection->error(query.lastError(), "reading an item's output");
                         it = outputs.insert(chunk.item, query.next() ? parseJson(query.value(0)) : Json());
@@ -452,43 +441,11 @@ Result<QList<DlqEntry>> JournalReader::dlq(const DlqFilter &filter)
     QString sql = QStringLiteral("SELECT %1 FROM dlq d JOIN executions e ON e.num = d.exec WHERE d.id > ?")
                       .arg(QLatin1String(kDlqColumns));
     QVariantList values{filter.afterId};
-    if (!filter.executionId.isEmpty()) {
-        sql += QStringLiteral(" AND d.exec = (SELECT num FROM executions WHERE id = ?)");
-        values << filter.executionId;
-    }
-    if (!filter.workflowVersion.isEmpty()) {
-        sql += QStringLiteral(" AND d.workflow = ?");
-        values << filter.workflowVersion;
-    }
-    if (!filter.state.isEmpty()) {
-        sql += QStringLiteral(" AND d.state = ?");
-        values << filter.state;
-    }
-    if (!filter.error.isEmpty()) {
-        sql += QStringLiteral(" AND d.error = ?");
-        values << filter.error;
-    }
-    if (!filter.causeText.isEmpty()) {
-        sql += m_connection->isSqlite() ? QStringLiteral(" AND d.cause LIKE ? ESCAPE '\\'")
-                                        : QStringLiteral(" AND d.cause ILIKE ? ESCAPE '\\'");
-        values << likePattern(filter.causeText);
-    }
-    if (filter.sinceMs > 0) {
-        sql += QStringLiteral(" AND d.last_ms >= ?");
-        values << filter.sinceMs;
-    }
-    if (filter.untilMs > 0) {
-        sql += QStringLiteral(" AND d.last_ms < ?");
-        values << filter.untilMs;
-    }
-    if (filter.status) {
-        sql += QStringLiteral(" AND d.status = ?");
-        values << int(*filter.status);
-    }
+    appendDlqConditions(filter, m_connection->isSqlite(), sql, values);
     sql += QStringLiteral(" ORDER BY d.id LIMIT ?");
     values << filter.limit;
     QSqlQuery query(m_connection->db());
-    if (!run(query, sql, values))
+    if (!runPrepared(query, sql, values))
         return m_connection->error(query.lastError(), "listing the DLQ");
     QList<DlqEntry> result;
     while (query.next())
@@ -505,7 +462,7 @@ Result<QList<DlqGroup>> JournalReader::dlqGroups(const DlqFilter &filter)
     appendDlqConditions(filter, m_connection->isSqlite(), sql, values);
     sql += QStringLiteral(" GROUP BY d.error, d.state ORDER BY 3 DESC, 1, 2");
     QSqlQuery query(m_connection->db());
-    if (!run(query, sql, values))
+    if (!runPrepared(query, sql, values))
         return m_connection->error(query.lastError(), "grouping the DLQ");
     QList<DlqGroup> result;
     while (query.next()) {
@@ -523,7 +480,7 @@ Result<QList<DlqGroup>> JournalReader::dlqGroups(const DlqFilter &filter)
 Result<DlqEntry> JournalReader::dlqEntry(qint64 id)
 {
     QSqlQuery query(m_connection->db());
-    if (!run(query,
+    if (!runPrepared(query,
              QStringLiteral("SELECT %1 FROM dlq d JOIN executions e ON e.num = d.exec WHERE d.id = ?")
                  .arg(QLatin1String(kDlqColumns)),
              {id}))
@@ -536,7 +493,7 @@ Result<DlqEntry> JournalReader::dlqEntry(qint64 id)
 Result<void> JournalReader::setDlqStatus(qint64 id, DlqStatus status)
 {
     QSqlQuery query(m_connection->db());
-    if (!run(query, QStringLiteral("UPDATE dlq SET status = ? WHERE id = ?"), {int(status), id}))
+    if (!runPrepared(query, QStringLiteral("UPDATE dlq SET status = ? WHERE id = ?"), {int(status), id}))
         return m_connection->error(query.lastError(), "updating a DLQ entry");
     if (query.numRowsAffected() == 0)
         return notFound(QStringLiteral("no DLQ entry %1 in the store").arg(id));
@@ -546,13 +503,13 @@ Result<void> JournalReader::setDlqStatus(qint64 id, DlqStatus status)
 Result<qint64> JournalReader::addReplay(qint64 dlqId, const ReplayRecord &replay)
 {
     QSqlQuery query(m_connection->db());
-    if (!run(query, QStringLiteral("SELECT count(*) FROM dlq WHERE id = ?"), {dlqId}) || !query.next())
+    if (!runPrepared(query, QStringLiteral("SELECT count(*) FROM dlq WHERE id = ?"), {dlqId}) || !query.next())
         return m_connection->error(query.lastError(), "recording a replay");
     if (query.value(0).toInt() == 0)
         return notFound(QStringLiteral("no DLQ entry %1 in the store").arg(dlqId));
     query.finish();
     const QVariant nullText{QMetaType(QMetaType::QString)};
-    if (!run(query,
+    if (!runPrepared(query,
              QStringLiteral("INSERT INTO replays(dlq_id, time_ms, os_user, attempt, outcome, error, cause, new_exec,"
                             " new_item) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
              {dlqId, replay.timeMs, replay.osUser, replay.attempt, int(replay.outcome),
@@ -567,7 +524,7 @@ Result<qint64> JournalReader::addReplay(qint64 dlqId, const ReplayRecord &replay
 Result<QList<ReplayRecord>> JournalReader::replays(qint64 dlqId)
 {
     QSqlQuery query(m_connection->db());
-    if (!run(query,
+    if (!runPrepared(query,
              QStringLiteral("SELECT id, time_ms, os_user, attempt, outcome, error, cause, new_exec, new_item"
                             " FROM replays WHERE dlq_id = ? ORDER BY id"),
              {dlqId}))
@@ -592,7 +549,7 @@ Result<QList<ReplayRecord>> JournalReader::replays(qint64 dlqId)
 Result<QList<WorkflowVersionInfo>> JournalReader::workflowVersions()
 {
     QSqlQuery query(m_connection->db());
-    if (!run(query, QStringLiteral("SELECT version, name, saved_ms FROM workflows ORDER BY name, saved_ms DESC, version"), {}))
+    if (!runPrepared(query, QStringLiteral("SELECT version, name, saved_ms FROM workflows ORDER BY name, saved_ms DESC, version"), {}))
         return m_connection->error(query.lastError(), "listing workflow versions");
     QList<WorkflowVersionInfo> result;
     while (query.next())
@@ -603,7 +560,7 @@ Result<QList<WorkflowVersionInfo>> JournalReader::workflowVersions()
 Result<QByteArray> JournalReader::workflowDefinition(const QString &version)
 {
     QSqlQuery query(m_connection->db());
-    if (!run(query, QStringLiteral("SELECT definition FROM workflows WHERE version = ?"), {version}))
+    if (!runPrepared(query, QStringLiteral("SELECT definition FROM workflows WHERE version = ?"), {version}))
         return m_connection->error(query.lastError(), "reading a workflow");
     if (!query.next())
         return notFound(QStringLiteral("no workflow version %1 in the store").arg(version));
@@ -613,7 +570,7 @@ Result<QByteArray> JournalReader::workflowDefinition(const QString &version)
 Result<QString> JournalReader::latestWorkflowVersion(const QString &version)
 {
     QSqlQuery query(m_connection->db());
-    if (!run(query,
+    if (!runPrepared(query,
              QStringLiteral("SELECT newer.version FROM workflows AS given JOIN workflows AS newer"
                             " ON newer.name = given.name WHERE given.version = ?"
                             " ORDER BY newer.saved_ms DESC, newer.version LIMIT 1"),
@@ -627,7 +584,7 @@ Result<QString> JournalReader::latestWorkflowVersion(const QString &version)
 Result<QList<UnfinishedExecution>> JournalReader::unfinished()
 {
     QSqlQuery query(m_connection->db());
-    if (!run(query,
+    if (!runPrepared(query,
              QStringLiteral("SELECT num, id, name, workflow, input, started_ms FROM executions WHERE status = ?"
                             " ORDER BY num"),
              {int(ExecutionStatus::Running)}))
@@ -731,7 +688,7 @@ Result<QList<UnfinishedExecution>> JournalReader::unfinished()
                                                      .arg(m_connection->location(), QString::fromUtf8(sqlite3_errmsg(db))),
                              {}};
         } else {
-            if (!run(query, QString::fromLatin1(itemsSql), {num}))
+            if (!runPrepared(query, QString::fromLatin1(itemsSql), {num}))
                 return m_connection->error(query.lastError(), "listing unfinished items");
             auto text = [&query](int column) { return query.value(column).toString(); };
             while (query.next()) {
@@ -797,7 +754,7 @@ Result<IntegrityReport> JournalReader::integrityCheck()
     IntegrityReport report;
     QSqlQuery query(m_connection->db());
     if (m_connection->isSqlite()) {
-        if (!run(query, QStringLiteral("PRAGMA integrity_check"), {}))
+        if (!runPrepared(query, QStringLiteral("PRAGMA integrity_check"), {}))
             return m_connection->error(query.lastError(), "checking integrity");
         while (query.next()) {
             const QString line = query.value(0).toString();
@@ -861,7 +818,7 @@ Result<IntegrityReport> JournalReader::integrityCheck()
         sql.replace(QLatin1String("{FAILED}"), QString::number(failed))
             .replace(QLatin1String("{OPEN}"), QString::number(open))
             .replace(QLatin1String("{REPLAYING}"), QString::number(replaying));
-        if (!run(query, sql, {}))
+        if (!runPrepared(query, sql, {}))
             return m_connection->error(query.lastError(), "checking integrity");
         while (query.next())
         {

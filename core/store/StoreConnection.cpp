@@ -123,4 +123,14 @@ Error StoreConnection::error(const QSqlError &sqlError, const char *what) const
     return ioError(QStringLiteral("store %1: %2 failed: %3").arg(location, QLatin1String(what), sqlError.text()));
 }
 
+bool runPrepared(QSqlQuery &query, const QString &sql, const QVariantList &values)
+{
+    query.setForwardOnly(true);
+    if (!query.prepare(sql))
+        return false;
+    for (const QVariant &value : values)
+        query.addBindValue(value);
+    return query.exec();
+}
+
 } // namespace sluice

@@ -5,6 +5,7 @@
 
 #include <QSqlDatabase>
 #include <QSqlError>
+#include <QSqlQuery>
 #include <QString>
 
 #include <memory>
@@ -12,6 +13,10 @@
 struct sqlite3;
 
 namespace sluice {
+
+/// Prepares `sql` on `query` (forward only), binds `values` in order and runs it; false on any failure
+/// (query.lastError() says why). The readers' one way of running a parameterised statement.
+bool runPrepared(QSqlQuery &query, const QString &sql, const QVariantList &values);
 
 /// One named QSqlDatabase connection to a store (SQLite file or PostgreSQL URL), removed when destroyed.
 /// Belongs to the thread that opened it.
