@@ -63,6 +63,8 @@ DlqBrowser::DlqBrowser(QWidget *parent)
     m_groupView->setRootIsDecorated(false);
     m_groupView->setUniformRowHeights(true);
     m_groupView->setAllColumnsShowFocus(true);
+    m_groupView->setAlternatingRowColors(true);
+    m_groupView->setMinimumWidth(260);
     m_groupView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_groupView->header()->setStretchLastSection(false);
     m_groupView->header()->setSectionResizeMode(DlqGroupModel::GroupColumn, QHeaderView::Stretch);
@@ -82,14 +84,15 @@ DlqBrowser::DlqBrowser(QWidget *parent)
     const QFontMetrics metrics = m_entryView->fontMetrics();
     const int digit = metrics.horizontalAdvance(QLatin1Char('0'));
     const std::pair<int, int> widths[] = {{DlqEntryModel::IdColumn, 8 * digit},
-                                          {DlqEntryModel::StatusColumn, 14 * digit},
+                                          {DlqEntryModel::StatusColumn, 13 * digit},
                                           {DlqEntryModel::ErrorColumn, 18 * digit},
-                                          {DlqEntryModel::StateColumn, 16 * digit},
-                                          {DlqEntryModel::CauseColumn, 32 * digit},
+                                          {DlqEntryModel::StateColumn, 13 * digit},
+                                          {DlqEntryModel::LastFailureColumn, 19 * digit},
+                                          {DlqEntryModel::CauseColumn, 40 * digit},
+                                          {DlqEntryModel::ReplaysColumn, 20 * digit},
                                           {DlqEntryModel::AttemptsColumn, 9 * digit},
-                                          {DlqEntryModel::LastFailureColumn, 20 * digit},
-                                          {DlqEntryModel::ExecutionColumn, 20 * digit},
-                                          {DlqEntryModel::ItemColumn, 7 * digit}};
+                                          {DlqEntryModel::ExecutionColumn, 28 * digit},
+                                          {DlqEntryModel::ItemColumn, 8 * digit}};
     for (const auto &[column, width] : widths)
         m_entryView->setColumnWidth(column, width);
 
@@ -97,7 +100,7 @@ DlqBrowser::DlqBrowser(QWidget *parent)
     m_splitter->setStretchFactor(0, 2);
     m_splitter->setStretchFactor(1, 5);
     m_splitter->setStretchFactor(2, 3);
-    m_splitter->setSizes({300, 700, 420});
+    m_splitter->setSizes({400, 680, 420});
 
     m_progress->setVisible(false);
     m_progress->setFormat(tr("%v of %m replayed"));

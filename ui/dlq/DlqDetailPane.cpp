@@ -5,7 +5,7 @@
 
 #include <QApplication>
 #include <QClipboard>
-#include <QFormLayout>
+#include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -17,9 +17,9 @@
 namespace sluice::ui {
 
 namespace {
-const char *const kFields[] = {QT_TR_NOOP("Status"),       QT_TR_NOOP("Error"),        QT_TR_NOOP("State"),
-                               QT_TR_NOOP("Workflow"),     QT_TR_NOOP("Execution"),    QT_TR_NOOP("Item"),
-                               QT_TR_NOOP("Attempts"),     QT_TR_NOOP("First failure"), QT_TR_NOOP("Last failure")};
+const char *const kFields[] = {QT_TR_NOOP("Status"),    QT_TR_NOOP("Error"),     QT_TR_NOOP("State"),
+                               QT_TR_NOOP("Workflow"),  QT_TR_NOOP("Execution"), QT_TR_NOOP("Attempts"),
+                               QT_TR_NOOP("First failure"), QT_TR_NOOP("Last failure")};
 }
 
 DlqDetailPane::DlqDetailPane(QWidget *parent)
@@ -39,20 +39,33 @@ DlqDetailPane::DlqDetailPane(QWidget *parent)
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_title->setWordWrap(true);
 
-    auto *form = new QFormLayout(m_fields);
-    form->setContentsMargins(0, 0, 0, 0);
-    form->setHorizontalSpacing(12);
-    form->setVerticalSpacing(3);
-    form->setLabelAlignment(Qt::AlignRight);
-    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    for (const char *field : kFields) {
+    // Two label/value pairs a row, so the pane stays short enough for a bottom dock.
+    auto *grid = new QGridLayout(m_fields);
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->setHorizontalSpacing(10);
+    grid->setVerticalSpacing(3);
+    grid->setColumnStretch(1, 1);
+    grid->setColumnStretch(3, 1);
+    struct Place
+    {
+        const char *field;
+        int row;
+        int column;
+        int span;
+    };
+    const Place places[] = {{kFields[0], 0, 0, 1}, {kFields[5], 0, 2, 1}, {kFields[1], 1, 0, 1}, {kFields[2], 1, 2, 1},
+                            {kFields[3], 2, 0, 3}, {kFields[4], 3, 0, 3}, {kFields[6], 4, 0, 3}, {kFields[7], 5, 0, 3}};
+    for (const Place &place : places) {
+        auto *name = new QLabel(tr(place.field), m_fields);
+        name->setForegroundRole(QPalette::PlaceholderText);
+        name->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
         auto *label = new QLabel(m_fields);
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
         label->setTextFormat(Qt::PlainText);
-        auto *name = new QLabel(tr(field), m_fields);
-        name->setForegroundRole(QPalette::PlaceholderText);
-        form->addRow(name, label);
-        m_values.insert(QString::fromLatin1(field), label);
+        label->setMinimumWidth(40);
+        grid->addWidget(name, place.row, place.column);
+        grid->addWidget(label, place.row, place.column + 1, 1, place.span);
+        m_values.insert(QString::fromLatin1(place.field), label);
     }
 
     m_input->setPlaceholderText(tr("The input the entry's state received: what a replay starts with."));
@@ -109,8 +122,7 @@ void DlqDetailPane::showDetail(const DlqEntryDetail &detail)
                                                    ? e.workflowVersion.left(12)
                                                    : tr("%1 (version %2)").arg(detail.workflowName, e.workflowVersion.left(8)));
     value(QStringLiteral("Workflow"))->setToolTip(e.workflowVersion);
-    value(QStringLiteral("Execution"))->setText(e.executionId);
-    value(QStringLiteral("Item"))->setText(QString::number(e.item));
+    value(QStringLiteral("Execution"))->setText(tr("%1, item %2").arg(e.executionId).arg(e.item));
     value(QStringLiteral("Attempts"))->setText(QString::number(e.attempts));
     value(QStringLiteral("First failure"))->setText(DlqEntryModel::timeText(e.firstFailureMs));
     value(QStringLiteral("Last failure"))->setText(DlqEntryModel::timeText(e.lastFailureMs));

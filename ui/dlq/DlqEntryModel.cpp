@@ -45,6 +45,15 @@ QString DlqEntryModel::timeText(qint64 ms)
     return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
 }
 
+QString DlqEntryModel::shortTimeText(qint64 ms)
+{
+    if (ms <= 0)
+        return {};
+    const QDateTime time = QDateTime::fromMSecsSinceEpoch(ms);
+    return time.date() == QDate::currentDate() ? time.toString(QStringLiteral("HH:mm:ss"))
+                                               : time.toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
 QIcon DlqEntryModel::statusIcon(DlqStatus status)
 {
     static QIcon icons[4];

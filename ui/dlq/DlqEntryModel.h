@@ -14,8 +14,8 @@ class DlqEntryModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { IdColumn, StatusColumn, ErrorColumn, StateColumn, CauseColumn, AttemptsColumn, LastFailureColumn,
-                  ExecutionColumn, ItemColumn, ReplaysColumn, ColumnCount };
+    enum Column { IdColumn, StatusColumn, ErrorColumn, StateColumn, LastFailureColumn, CauseColumn, ReplaysColumn,
+                  AttemptsColumn, ExecutionColumn, ItemColumn, ColumnCount };
     enum Role { IdRole = Qt::UserRole + 1, StatusRole, ErrorRole, StateRole };
 
     explicit DlqEntryModel(QObject *parent = nullptr);
@@ -49,6 +49,8 @@ public:
     static QString outcomeText(ReplayOutcome outcome);
     /// Local time, "2026-11-22 03:04:05"; empty for 0.
     static QString timeText(qint64 ms);
+    /// Shorter: "03:04:05" today, "2026-11-21 03:04" before.
+    static QString shortTimeText(qint64 ms);
     /// A small filled circle in the colour of `status`.
     static QIcon statusIcon(DlqStatus status);
 

@@ -49,6 +49,8 @@ QVariant DlqGroupModel::data(const QModelIndex &index, int role) const
     case Qt::TextAlignmentRole:
         return index.column() == OpenColumn ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter)) : QVariant();
     case Qt::ToolTipRole:
+        if (index.column() == LastFailureColumn)
+            return DlqEntryModel::timeText(all ? m_last : group->lastFailureMs);
         if (all)
             return tr("Every entry the filter selects");
         return tr("%1 entries failed in %2 with %3; %4 are open")
@@ -62,7 +64,7 @@ QVariant DlqGroupModel::data(const QModelIndex &index, int role) const
         case OpenColumn:
             return QLocale().toString(all ? m_open : group->open);
         case LastFailureColumn:
-            return DlqEntryModel::timeText(all ? m_last : group->lastFailureMs);
+            return DlqEntryModel::shortTimeText(all ? m_last : group->lastFailureMs);
         }
         return {};
     }
@@ -75,11 +77,11 @@ QVariant DlqGroupModel::headerData(int section, Qt::Orientation orientation, int
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
     case GroupColumn:
-        return tr("Failures by error and state");
+        return tr("Failures");
     case OpenColumn:
         return tr("Open");
     case LastFailureColumn:
-        return tr("Last failure");
+        return tr("Last");
     }
     return {};
 }
