@@ -17,6 +17,10 @@ Q_LOGGING_CATEGORY(lcBus, "sluice.events.bus")
 
 namespace {
 
+/// The longest chain of PutEvent targets an event may pass through (EventBridge leaves loops to the user).
+constexpr std::size_t kMaxEventChain = 16;
+constexpr const char *kEventLoop = "Sluice.EventLoop";
+
 Failure failure(const char *error, const QString &cause)
 {
     return Failure{error, cause.toStdString()};
@@ -137,7 +141,7 @@ int EventBus::dispatch()
         const RuleTarget *target = m_rules.target(delivery.rule.toStdString(), delivery.target.toStdString());
         const TargetRetryPolicy retry = target ? target->retry : TargetRetryPolicy{};
         const int failures = delivery.attempts + 1;
-        const bool dead = failures > retry.maximumRetryAttempts;
+        const bool dead = failures > retry.maximumRetryAttempts || f.error == kEventLoop;   // a loop stays one
         const qint64 next = dead ? now : now + retry.delayMs(failures);
         const QString error = QString::fromStdString(f.error);
         if (auto done = m_store.failed(delivery.id, failures, next, dead, error, QString::fromStdString(f.cause), now); !done)
@@ -231,13 +235,31 @@ Result<void, Failure> EventBus::putEvent(const Delivery &delivery, const RuleTar
                        QStringLiteral("a PutEvent target's input becomes the new event's detail and must be a JSON "
                                       "object, not %1")
                            .arg(QString::fromStdString(input.dump())));
+    // The rules this event came through, oldest first: PutEvent targets that feed each other's patterns
+    // would otherwise put events for ever, so a chain that long is stopped and dead-lettered.
+    std::vector<std::string> chain;
+    for (const std::string &resource : delivery.event.resources) {
+        if (resource.starts_with("rule/"))
+            chain.push_back(resource);
+    }
+    chain.push_back("rule/" + delivery.rule.toStdString());
+    if (chain.size() > kMaxEventChain) {
+        QStringList names;
+        for (const std::string &rule : chain)
+            names << QString::fromStdString(rule).mid(5);
+        return failure(kEventLoop, QStringLiteral("the event has passed through %1 PutEvent targets (%2): the rules "
+                                                  "feed each other in a loop; fix their patterns, then replay or "
+                                                  "discard this entry")
+                                       .arg(chain.size() - 1)
+                                       .arg(names.join(QStringLiteral(" → "))));
+    }
     Event event = Event::make(target.source, target.detailType, std::move(input), m_clock.nowMs());
     // The same delivery (and replay) always puts the same event id, so a retry after a crash puts it once.
     static const QUuid ns(QStringLiteral("{4f0d5ad1-2b3c-4c57-9a51-3e0b1c1e5e11}"));
     event.id = QUuid::createUuidV5(ns, QStringLiteral("%1/%2/%3").arg(m_store.location()).arg(delivery.id).arg(delivery.replays))
                    .toString(QUuid::WithoutBraces)
                    .toStdString();
-    event.resources = {"rule/" + delivery.rule.toStdString()};
+    event.resources = std::move(chain);
     if (auto put = m_store.put(std::move(event)); !put)
         return failure("Sluice.StoreUnavailable", put.error().message);
     wake();

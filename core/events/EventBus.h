@@ -30,6 +30,10 @@ struct Delivery;
 ///                      PutEvent: a new event (its id derived from the delivery) ──► delivered
 ///                      failure: retried after the target's backoff; retries exhausted ──► dead (event DLQ)
 ///
+/// An event put by a PutEvent target lists the rules it came through in `resources` ("rule/NAME", oldest
+/// first); past 16 of them the delivery fails with Sluice.EventLoop and goes to the event DLQ at once, so
+/// rules whose PutEvent targets match each other's patterns cannot put events for ever.
+///
 /// Every step is committed before the next, so a crash anywhere loses nothing: on restart unrouted events
 /// are routed and pending deliveries are attempted again. A Workflow delivery whose execution reached the
 /// journal is not started twice (the resume of unfinished executions continues it). Delivery is done when

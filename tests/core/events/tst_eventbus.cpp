@@ -105,6 +105,8 @@ private Q_SLOTS:
     void retriesWithBackoffThenDeadLettersAndReplays();
     void putEventTargetFeedsOtherRules_data() { events_test::backends(); }
     void putEventTargetFeedsOtherRules();
+    void putEventLoopIsStoppedAndDeadLettered_data() { events_test::backends(); }
+    void putEventLoopIsStoppedAndDeadLettered();
     void upgradesAVersionOneStore_data() { events_test::backends(); }
     void upgradesAVersionOneStore();
     void inputTransformerForms();
@@ -266,6 +268,36 @@ void TestEventBus::putEventTargetFeedsOtherRules()
     QCOMPARE(output["detail"]["id"].get<int>(), 3);
     QVERIFY(output["resources"] == Json::array({"rule/forward"}));
     QCOMPARE(f->store->events()->size(), 2);
+}
+
+void TestEventBus::putEventLoopIsStoppedAndDeadLettered()
+{
+    EVENTS_FRESH_STORE(location);
+    // ping puts a pong, pong puts a ping: without a guard they would put events for ever.
+    const QByteArray rules = R"({"Rules": [
+        {"Name": "ping", "EventPattern": {"source": ["shop", "sluice.pong"]},
+         "Targets": [{"Id": "to-pong", "PutEvent": {"Source": "sluice.ping", "DetailType": "Ping"}, "InputPath": "$.detail"}]},
+        {"Name": "pong", "EventPattern": {"source": ["sluice.ping"]},
+         "Targets": [{"Id": "to-ping", "PutEvent": {"Source": "sluice.pong", "DetailType": "Pong"}, "InputPath": "$.detail"}]}]})";
+    auto f = open(location, rules);
+    QSignalSpy dead(f->bus.get(), &EventBus::deadLettered);
+
+    QVERIFY(f->bus->put(order(1, 10)));
+    int rounds = 0;
+    while (f->bus->dispatch() > 0 && rounds < 100)
+        ++rounds;
+
+    QCOMPARE(rounds, 17);                        // 16 events put by PutEvent targets, the 17th attempt refused
+    QCOMPARE(f->store->events()->size(), 17);    // the order and the 16 it led to
+    QCOMPARE(dead.count(), 1);
+    auto dlq = f->store->deliveries({DeliveryStatus::Dead, {}, 0, 100});
+    QCOMPARE(dlq->size(), 1);
+    const Delivery entry = dlq->first();
+    QCOMPARE(entry.error, QStringLiteral("Sluice.EventLoop"));
+    QCOMPARE(entry.attempts, 1);                 // not retried: a loop fails the same way every time
+    QVERIFY2(entry.cause.contains(QStringLiteral("ping → pong → ping")), qPrintable(entry.cause));
+    QCOMPARE(entry.event.resources.size(), std::size_t(16));
+    QCOMPARE(entry.event.resources.front(), std::string("rule/ping"));
 }
 
 void TestEventBus::upgradesAVersionOneStore()
