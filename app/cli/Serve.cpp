@@ -20,6 +20,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QTimer>
@@ -75,7 +76,12 @@ int serve(const QStringList &args)
                         QStringLiteral("MS")},
                        {QStringLiteral("drain-seconds"), QStringLiteral("How long a stop waits for running executions "
                                                                         "(default 30)."),
-                        QStringLiteral("S")}});
+                        QStringLiteral("S")},
+                       {QStringLiteral("clock-start"),
+                        QStringLiteral("Starts the triggers' clock at TIME (RFC 3339) and lets it run at its real pace from "
+                                       "there, so a schedule fires as it would then (to try or test a daily schedule "
+                                       "without waiting for the day)."),
+                        QStringLiteral("TIME")}});
     int code = kOk;
     if (!parseCommand(parser, QStringLiteral("serve"), args, &code))
         return code;
@@ -83,6 +89,15 @@ int serve(const QStringList &args)
     if (!positive(parser, QStringLiteral("workers"), &workers) || !positive(parser, QStringLiteral("poll-ms"), &pollMs) ||
         !positive(parser, QStringLiteral("drain-seconds"), &drainSeconds))
         return kUsage;
+    qint64 clockOffsetMs = 0;
+    if (parser.isSet(QStringLiteral("clock-start"))) {
+        const auto start = timestamp::parseMs(parser.value(QStringLiteral("clock-start")).toStdString());
+        if (!start) {
+            err(QStringLiteral("sluice-cli serve: --clock-start needs an RFC 3339 time such as 2026-03-01T01:59:58Z."));
+            return kUsage;
+        }
+        clockOffsetMs = *start - QDateTime::currentMSecsSinceEpoch();
+    }
     Rules rules;
     if (parser.isSet(QStringLiteral("rules"))) {
         auto loaded = Rules::load(parser.value(QStringLiteral("rules")));
@@ -112,7 +127,7 @@ int serve(const QStringList &args)
     std::signal(SIGINT, onStopSignal);
     std::signal(SIGTERM, onStopSignal);
     const bool noDelays = parser.isSet(QStringLiteral("no-delays"));
-    SystemClock clock;
+    const ShiftedClock clock(clockOffsetMs);   // the system clock unless --clock-start moved it
     Engine engine(workers);
 
     // First what the last run left unfinished.
@@ -188,6 +203,8 @@ int serve(const QStringList &args)
     schedules.start();
     bus.start();
     err(QStringLiteral("serving: store %1, %2 rule(s)").arg(location).arg(bus.rules().rules.size()));
+    if (clockOffsetMs != 0)
+        err(QStringLiteral("clock: starts at %1").arg(QString::fromStdString(timestamp::formatMs(clock.nowMs()))));
     printLine(ready);
 
     QTimer watchSignals;
