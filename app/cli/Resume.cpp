@@ -35,6 +35,7 @@ ResumePoint resumePointOf(UnfinishedExecution &unfinished)
         p.mapState = item.mapState.toStdString();
         p.state = item.state.toStdString();
         p.input = std::move(item.input);
+        p.enteredInputs = std::move(item.enteredInputs);
         for (FinishedChild &child : item.finishedChildren) {
             ResumePoint::Child c;
             c.index = child.index;
