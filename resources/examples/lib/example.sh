@@ -82,7 +82,7 @@ for name, rows in json.load(sys.stdin).items():
     if not rows:
         print("     (none)")
         continue
-    columns = sorted(rows[0].keys(), key=lambda c: (c != "order_id", not c.endswith("id"), c))
+    columns = sorted(rows[0].keys(), key=lambda c: (c not in ("order_id", "report_date", "sku"), not c.endswith("id"), c))
     text = lambda v: "" if v is None else str(v)
     widths = [max(len(c), *(len(text(r.get(c))) for r in rows)) for c in columns]
     print("     " + "  ".join(c.ljust(w) for c, w in zip(columns, widths)))
