@@ -23,6 +23,7 @@
 #include <QDateTime>
 #include <QDeadlineTimer>
 #include <QDir>
+#include <QFileInfo>
 #include <QTimer>
 
 #include <atomic>
@@ -136,7 +137,15 @@ int serve(const QStringList &args)
     if (!tasks)
         return kUsage;
     withEventTasks(tasks, location);
-    auto resumed = resumeUnfinished(**reader, engine, journal.value(), noDelays, QDir::currentPath(), tasks);
+    // A workflow that a rule starts resumes with its own folder as base, as it ran (EventBus does the same).
+    QHash<QString, QString> baseDirs;
+    for (const Rule &rule : rules.rules) {
+        for (const RuleTarget &target : rule.targets) {
+            if (target.kind == RuleTarget::Kind::Workflow)
+                baseDirs.insert(QString::fromStdString(target.stateMachineName), QFileInfo(target.workflowPath).absolutePath());
+        }
+    }
+    auto resumed = resumeUnfinished(**reader, engine, journal.value(), noDelays, QDir::currentPath(), tasks, baseDirs);
     if (!resumed) {
         err(QStringLiteral("sluice-cli serve: %1").arg(resumed.error().message));
         return kFailed;

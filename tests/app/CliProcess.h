@@ -17,7 +17,7 @@ namespace cli_test {
 
 struct Outcome
 {
-    int exitCode = -1;   ///< -1 when it crashed or did not finish in time
+    int exitCode = -1; ///< -1 when it crashed or did not finish in time
     QByteArray out;
     QByteArray err;
 };
@@ -42,8 +42,8 @@ inline Outcome runCli(const QStringList &args,
         process.waitForFinished();
         return {-1, process.readAllStandardOutput(), process.readAllStandardError()};
     }
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
-            process.readAllStandardError()};
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            process.readAllStandardOutput(), process.readAllStandardError()};
 }
 
 /// The JSON lines of `text` (lines that are not JSON are skipped).
@@ -86,12 +86,14 @@ inline sluice::Json waitUntilFinished(const QString &store, const QString &id, i
 class ServeProcess
 {
 public:
-    bool start(const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
+    bool start(const QStringList &args,
+               const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
     {
         m_process.setProcessEnvironment(env);
         m_process.start(cliPath(), QStringList{QStringLiteral("serve")} + args);
         return m_process.waitForStarted();
     }
+    void setWorkingDirectory(const QString &dir) { m_process.setWorkingDirectory(dir); }
     /// The next line that has `key` (lines before it that lack it are skipped); null after `timeoutMs` or
     /// when serve ended.
     sluice::Json waitFor(const char *key, int timeoutMs = 20000)

@@ -149,7 +149,7 @@ void TestCliEvents::serveLeavesInFlightExecutionsResumableAndResumesThemAtStart(
     const QString rules = path(QStringLiteral("resume.rules.json"));
     QVERIFY(writeRules(rules, QByteArray(R"({"Rules": [{"Name": "slow", "EventPattern": {"source": ["cli"]},
         "Targets": [{"Id": "wait", "Workflow": "WAIT"}]}]})")
-                                     .replace("WAIT", fixture("wait.asl.json").toUtf8())));
+                                     .replace("WAIT", fixture("wait-then-read.asl.json").toUtf8())));
     QString executionId;
     {
         Server server;
@@ -171,6 +171,7 @@ void TestCliEvents::serveLeavesInFlightExecutionsResumableAndResumesThemAtStart(
              QStringLiteral("RUNNING"));
 
     Server again;
+    again.setWorkingDirectory(m_dir.path());   // elsewhere: the workflow's relative path must still resolve to its folder
     QVERIFY(again.start({QStringLiteral("--store"), store, QStringLiteral("--rules"), rules, QStringLiteral("--no-delays")}));
     const Json ready = again.waitFor("ready");
     QCOMPARE(ready["resumed"].get<int>(), 1);
@@ -185,7 +186,8 @@ void TestCliEvents::serveLeavesInFlightExecutionsResumableAndResumesThemAtStart(
         QTest::qWait(100);
     }
     QCOMPARE(status, QStringLiteral("SUCCEEDED"));
-    QVERIFY(Json::parse(shown.out.toStdString())["output"] == "waited");
+    QVERIFY2(Json::parse(shown.out.toStdString())["output"] == Json::parse(R"([{"sku": "A-1", "qty": "2"}])"),
+             shown.out.constData());
     QCOMPARE(again.terminate(), 0);
 }
 

@@ -40,29 +40,31 @@ private:
     QProcessEnvironment environment() const
     {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("WAIT_DATASETS_INBOX"), m_inbox);     // the rules' ${env:WAIT_DATASETS_INBOX}
-        env.insert(QStringLiteral("WAIT_DATASETS_DB"), m_warehouse);    // connections.json's ${env:WAIT_DATASETS_DB}
+        env.insert(QStringLiteral("WAIT_DATASETS_INBOX"), m_inbox); // the rules' ${env:WAIT_DATASETS_INBOX}
+        env.insert(QStringLiteral("WAIT_DATASETS_DB"),
+                   m_warehouse); // connections.json's ${env:WAIT_DATASETS_DB}
         return env;
     }
     bool startServe(cli_test::ServeProcess &serve)
     {
-        return serve.start({QStringLiteral("--store"), m_store, QStringLiteral("--rules"), example("wait-for-datasets.rules.json"),
-                            QStringLiteral("--connections"), example("connections.json"), QStringLiteral("--poll-ms"),
-                            QStringLiteral("50"), QStringLiteral("--drain-seconds"), QStringLiteral("1")},
+        return serve.start({QStringLiteral("--store"), m_store, QStringLiteral("--rules"),
+                            example("wait-for-datasets.rules.json"), QStringLiteral("--connections"),
+                            example("connections.json"), QStringLiteral("--poll-ms"), QStringLiteral("50"),
+                            QStringLiteral("--drain-seconds"), QStringLiteral("1")},
                            environment());
     }
     bool requestReport(const QByteArray &detail)
     {
         return runCli({QStringLiteral("event"), QStringLiteral("put"), QStringLiteral("--store"), m_store,
                        QStringLiteral("--source"), QStringLiteral("sluice.examples.wait-for-datasets"),
-                       QStringLiteral("--detail-type"), QStringLiteral("Report Requested"), QStringLiteral("--detail"),
-                       QString::fromUtf8(detail)})
-                   .exitCode
-               == 0;
+                       QStringLiteral("--detail-type"), QStringLiteral("Report Requested"),
+                       QStringLiteral("--detail"), QString::fromUtf8(detail)})
+                   .exitCode == 0;
     }
     std::vector<Json> history(const QString &id)
     {
-        return cli_test::jsonLines(runCli({QStringLiteral("history"), id, QStringLiteral("--store"), m_store}).out);
+        return cli_test::jsonLines(
+            runCli({QStringLiteral("history"), id, QStringLiteral("--store"), m_store}).out);
     }
     /// How often the execution's history has `type` for `state`.
     int count(const QString &id, const char *state, const char *type)
@@ -86,7 +88,8 @@ private:
     }
     bool drop(const char *name)
     {
-        return QFile::copy(example("data/") + QLatin1String(name), QDir(m_inbox).filePath(QLatin1String(name)));
+        return QFile::copy(example("data/") + QLatin1String(name),
+                           QDir(m_inbox).filePath(QLatin1String(name)));
     }
 
 private Q_SLOTS:
@@ -126,10 +129,10 @@ void TestExampleWaitDatasets::waitsForBothFilesAcrossARestartThenJoins()
         QCOMPARE(count(id, "Wait for stock file", "StateExited"), 0);
         QCOMPARE(count(id, "Join sales and stock", "StateEntered"), 0);
 
-        QCOMPARE(serve.terminate(), 0);   // SIGTERM while waiting: a clean exit, the execution left to resume
+        QCOMPARE(serve.terminate(), 0); // SIGTERM while waiting: a clean exit, the execution left to resume
     }
     QVERIFY(cli_test::show(m_store, id)["status"] == Json("RUNNING"));
-    QVERIFY(drop("stock-2026-03-01.csv"));   // lands while serve is down
+    QVERIFY(drop("stock-2026-03-01.csv")); // lands while serve is down
 
     cli_test::ServeProcess again;
     QVERIFY(startServe(again));
@@ -142,12 +145,17 @@ void TestExampleWaitDatasets::waitsForBothFilesAcrossARestartThenJoins()
     const Json &output = shown["output"];
     QVERIFY2(output["reorder"] == Json::array({"A-100", "B-200", "D-400"}), output.dump().c_str());
     QVERIFY(output["sales"]["file"] == Json("sales-2026-03-01.csv"));
-    QVERIFY(output["sales"]["read"] == Json(7) && output["sales"]["kept"] == Json(5));   // a bad qty, a missing sku
-    QVERIFY(output["stock"]["read"] == Json(7) && output["stock"]["kept"] == Json(6));   // a negative count
-    QVERIFY2(output["report"][0] == (Json{{"report_date", "2026-03-01"}, {"sku", "A-100"}, {"sold", 8}, {"revenue", 79.92},
-                                         {"on_hand", 14}, {"reorder", 1}}),
+    QVERIFY(output["sales"]["read"] == Json(7) &&
+            output["sales"]["kept"] == Json(5)); // a bad qty, a missing sku
+    QVERIFY(output["stock"]["read"] == Json(7) && output["stock"]["kept"] == Json(6)); // a negative count
+    QVERIFY2(output["report"][0] == (Json{{"report_date", "2026-03-01"},
+                                          {"sku", "A-100"},
+                                          {"sold", 8},
+                                          {"revenue", 79.92},
+                                          {"on_hand", 14},
+                                          {"reorder", 1}}),
              output["report"][0].dump().c_str());
-    QCOMPARE(count(id, "Join sales and stock", "StateEntered"), 1);   // once, after both
+    QCOMPARE(count(id, "Join sales and stock", "StateEntered"), 1); // once, after both
 
     // The table, in the example's warehouse file.
     {
@@ -158,16 +166,23 @@ void TestExampleWaitDatasets::waitsForBothFilesAcrossARestartThenJoins()
         QVERIFY(q.exec(QStringLiteral("SELECT sku, sold, on_hand, reorder FROM stock_report ORDER BY sku")));
         QStringList rows;
         while (q.next())
-            rows << QStringLiteral("%1 %2 %3 %4").arg(q.value(0).toString()).arg(q.value(1).toInt()).arg(q.value(2).toInt()).arg(q.value(3).toInt());
-        QCOMPARE(rows, (QStringList{QStringLiteral("A-100 8 14 1"), QStringLiteral("B-200 3 5 1"), QStringLiteral("C-300 0 12 0"),
-                                    QStringLiteral("D-400 4 6 1"), QStringLiteral("E-500 0 8 0")}));
+            rows << QStringLiteral("%1 %2 %3 %4")
+                        .arg(q.value(0).toString())
+                        .arg(q.value(1).toInt())
+                        .arg(q.value(2).toInt())
+                        .arg(q.value(3).toInt());
+        QCOMPARE(rows, (QStringList{QStringLiteral("A-100 8 14 1"), QStringLiteral("B-200 3 5 1"),
+                                    QStringLiteral("C-300 0 12 0"), QStringLiteral("D-400 4 6 1"),
+                                    QStringLiteral("E-500 0 8 0")}));
     }
     QSqlDatabase::removeDatabase(QStringLiteral("check"));
 
     // The bus: both arrivals, and the notification with the counts.
     int arrivals = 0;
     Json joined;
-    for (const Json &e : cli_test::jsonLines(runCli({QStringLiteral("event"), QStringLiteral("list"), QStringLiteral("--store"), m_store}).out)) {
+    for (const Json &e : cli_test::jsonLines(
+             runCli({QStringLiteral("event"), QStringLiteral("list"), QStringLiteral("--store"), m_store})
+                 .out)) {
         arrivals += e["source"] == Json("sluice.file");
         if (e["detail-type"] == Json("Datasets Joined"))
             joined = e;
@@ -185,7 +200,7 @@ void TestExampleWaitDatasets::aFileThatNeverComesFailsWithDatasetsNotArrived()
     cli_test::ServeProcess serve;
     QVERIFY(startServe(serve));
     QVERIFY(serve.waitFor("ready").is_object());
-    QVERIFY(drop("sales-2026-03-01.csv"));   // another day's file: not the one awaited
+    QVERIFY(drop("sales-2026-03-01.csv")); // another day's file: not the one awaited
     QVERIFY(requestReport(R"({"date": "2026-03-02", "timeoutSeconds": 1})"));
     const Json started = serve.waitFor("execution");
     QVERIFY(started.is_object());
@@ -196,8 +211,9 @@ void TestExampleWaitDatasets::aFileThatNeverComesFailsWithDatasetsNotArrived()
     QVERIFY2(shown.value("status", "") == "FAILED", shown.dump().c_str());
     QVERIFY(shown["error"] == Json("Datasets.NotArrived"));
     QVERIFY2(shown.value("cause", "").find("did not arrive") != std::string::npos, shown.dump().c_str());
-    const Outcome dlq = runCli({QStringLiteral("dlq"), QStringLiteral("list"), QStringLiteral("--store"), m_store});
-    QVERIFY2(dlq.out.contains("Datasets.NotArrived"), dlq.out.constData());   // kept for a replay
+    const Outcome dlq =
+        runCli({QStringLiteral("dlq"), QStringLiteral("list"), QStringLiteral("--store"), m_store});
+    QVERIFY2(dlq.out.contains("Datasets.NotArrived"), dlq.out.constData()); // kept for a replay
     QCOMPARE(serve.terminate(), 0);
 }
 
