@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared by the examples' run.sh scripts (source it): finds sluice-cli, makes a work folder, starts and
 # stops `sluice-cli serve`, waits for what it prints, and reads fields out of its JSON lines.
 #

@@ -6,6 +6,7 @@
 #   resources/examples/scheduled-join/run.sh     (needs build/bin from scripts/run or scripts/test, or SLUICE_BIN)
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# shellcheck source=../lib/example.sh
 source "$here/../lib/example.sh"
 
 export SCHEDULED_JOIN_DB="$WORK/warehouse.db"   # connections.json: "warehouse" → this SQLite file
@@ -27,9 +28,11 @@ night() {
     status=$(wait_finished "$id" 60)
     say "the join finished: $status"
     "$CLI" show "$id" --store "$STORE" | grep -o '"output":{.*},"started"' | sed 's/^"output":/   output: /; s/,"started"$//'
-    # The notification goes through the rules too; give serve a moment to route it before stopping.
-    wait_line <("$CLI" event list --store "$STORE") "\"runDate\":\"$day\"" 5 >/dev/null || true
-    sleep 0.5
+    # The notification goes through the rules too (failed-orders-alert): let serve route it before stopping.
+    for _ in $(seq 50); do
+        "$CLI" event list --store "$STORE" | grep -F '"Failed Orders"' | grep -qF "\"runDate\":\"$day\"" && break
+        sleep 0.1
+    done
     stop_serve
 }
 

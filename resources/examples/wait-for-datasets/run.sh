@@ -6,6 +6,7 @@
 #   resources/examples/wait-for-datasets/run.sh   (needs build/bin from scripts/run or scripts/test, or SLUICE_BIN)
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# shellcheck source=../lib/example.sh
 source "$here/../lib/example.sh"
 
 export WAIT_DATASETS_INBOX="$WORK/inbox"        # the rules file watches ${env:WAIT_DATASETS_INBOX}
