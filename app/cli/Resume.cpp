@@ -35,6 +35,7 @@ ResumePoint resumePointOf(UnfinishedExecution &unfinished)
         p.mapState = item.mapState.toStdString();
         p.state = item.state.toStdString();
         p.input = std::move(item.input);
+        p.enteredInputs = std::move(item.enteredInputs);
         for (FinishedChild &child : item.finishedChildren) {
             ResumePoint::Child c;
             c.index = child.index;
@@ -62,7 +63,8 @@ std::shared_ptr<TaskRegistry> withEventTasks(std::shared_ptr<TaskRegistry> tasks
 }
 
 Result<std::vector<Resumed>> resumeUnfinished(JournalReader &reader, Engine &engine, std::shared_ptr<Journal> journal,
-                                              bool noDelays, const QString &baseDir, std::shared_ptr<TaskRegistry> tasks)
+                                              bool noDelays, const QString &baseDir, std::shared_ptr<TaskRegistry> tasks,
+                                              const QHash<QString, QString> &baseDirByWorkflow)
 {
     auto unfinished = reader.unfinished();
     if (!unfinished)
@@ -86,7 +88,7 @@ Result<std::vector<Resumed>> resumeUnfinished(JournalReader &reader, Engine &eng
         options.journal = journal;
         options.workflowVersion = u.workflowVersion.toStdString();
         options.noDelays = noDelays;
-        options.baseDir = baseDir;
+        options.baseDir = info ? baseDirByWorkflow.value(info.value().workflowName, baseDir) : baseDir;
         options.tasks = tasks;
         auto execution = engine.resume(std::move(workflow).value(), resumePointOf(u), std::move(options));
         if (!execution)

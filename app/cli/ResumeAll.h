@@ -2,6 +2,7 @@
 
 #include "engine/Execution.h"
 
+#include <QHash>
 #include <QString>
 
 #include <memory>
@@ -28,10 +29,12 @@ struct Resumed
 
 /// Continues on `engine` every execution the journal shows as still running, each item from its last
 /// committed transition (used by `resume`, which waits for them, and `serve`, which goes on serving).
-/// Relative ItemReader/ResultWriter paths resolve against `baseDir`. An error when the journal cannot be read.
+/// Relative paths (ItemReader, ResultWriter, file tasks) resolve against the folder `baseDirByWorkflow` gives for
+/// the execution's workflow name (serve: its rules' targets), else `baseDir`. An error when the journal cannot be read.
 Result<std::vector<Resumed>> resumeUnfinished(JournalReader &reader, Engine &engine, std::shared_ptr<Journal> journal,
                                               bool noDelays, const QString &baseDir,
-                                              std::shared_ptr<TaskRegistry> tasks = {});
+                                              std::shared_ptr<TaskRegistry> tasks = {},
+                                              const QHash<QString, QString> &baseDirByWorkflow = {});
 
 /// Adds the event bus's task resources (sluice:event.put, sluice:event.wait) on `location` to `tasks` (the
 /// registry of taskRegistry(), with its connections) and returns it; without them (and a warning on stderr)

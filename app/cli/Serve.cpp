@@ -20,8 +20,10 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDeadlineTimer>
 #include <QDir>
+#include <QFileInfo>
 #include <QTimer>
 
 #include <atomic>
@@ -75,7 +77,12 @@ int serve(const QStringList &args)
                         QStringLiteral("MS")},
                        {QStringLiteral("drain-seconds"), QStringLiteral("How long a stop waits for running executions "
                                                                         "(default 30)."),
-                        QStringLiteral("S")}});
+                        QStringLiteral("S")},
+                       {QStringLiteral("clock-start"),
+                        QStringLiteral("Starts the triggers' clock at TIME (RFC 3339) and lets it run at its real pace from "
+                                       "there, so a schedule fires as it would then (to try or test a daily schedule "
+                                       "without waiting for the day)."),
+                        QStringLiteral("TIME")}});
     int code = kOk;
     if (!parseCommand(parser, QStringLiteral("serve"), args, &code))
         return code;
@@ -83,6 +90,15 @@ int serve(const QStringList &args)
     if (!positive(parser, QStringLiteral("workers"), &workers) || !positive(parser, QStringLiteral("poll-ms"), &pollMs) ||
         !positive(parser, QStringLiteral("drain-seconds"), &drainSeconds))
         return kUsage;
+    qint64 clockOffsetMs = 0;
+    if (parser.isSet(QStringLiteral("clock-start"))) {
+        const auto start = timestamp::parseMs(parser.value(QStringLiteral("clock-start")).toStdString());
+        if (!start) {
+            err(QStringLiteral("sluice-cli serve: --clock-start needs an RFC 3339 time such as 2026-03-01T01:59:58Z."));
+            return kUsage;
+        }
+        clockOffsetMs = *start - QDateTime::currentMSecsSinceEpoch();
+    }
     Rules rules;
     if (parser.isSet(QStringLiteral("rules"))) {
         auto loaded = Rules::load(parser.value(QStringLiteral("rules")));
@@ -112,7 +128,7 @@ int serve(const QStringList &args)
     std::signal(SIGINT, onStopSignal);
     std::signal(SIGTERM, onStopSignal);
     const bool noDelays = parser.isSet(QStringLiteral("no-delays"));
-    SystemClock clock;
+    const ShiftedClock clock(clockOffsetMs);   // the system clock unless --clock-start moved it
     Engine engine(workers);
 
     // First what the last run left unfinished.
@@ -121,7 +137,15 @@ int serve(const QStringList &args)
     if (!tasks)
         return kUsage;
     withEventTasks(tasks, location);
-    auto resumed = resumeUnfinished(**reader, engine, journal.value(), noDelays, QDir::currentPath(), tasks);
+    // A workflow that a rule starts resumes with its own folder as base, as it ran (EventBus does the same).
+    QHash<QString, QString> baseDirs;
+    for (const Rule &rule : rules.rules) {
+        for (const RuleTarget &target : rule.targets) {
+            if (target.kind == RuleTarget::Kind::Workflow)
+                baseDirs.insert(QString::fromStdString(target.stateMachineName), QFileInfo(target.workflowPath).absolutePath());
+        }
+    }
+    auto resumed = resumeUnfinished(**reader, engine, journal.value(), noDelays, QDir::currentPath(), tasks, baseDirs);
     if (!resumed) {
         err(QStringLiteral("sluice-cli serve: %1").arg(resumed.error().message));
         return kFailed;
@@ -188,6 +212,8 @@ int serve(const QStringList &args)
     schedules.start();
     bus.start();
     err(QStringLiteral("serving: store %1, %2 rule(s)").arg(location).arg(bus.rules().rules.size()));
+    if (clockOffsetMs != 0)
+        err(QStringLiteral("clock: starts at %1").arg(QString::fromStdString(timestamp::formatMs(clock.nowMs()))));
     printLine(ready);
 
     QTimer watchSignals;

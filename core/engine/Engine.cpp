@@ -311,6 +311,18 @@ const StateMachine *machineWith(const StateMachine &machine, const std::string &
     return nullptr;
 }
 
+/// The state of `machine` whose Parallel branches hold `state` (at any depth of Parallels), or null.
+const State *enclosingState(const StateMachine &machine, const std::string &state)
+{
+    for (const State &s : machine.states) {
+        for (const auto &branch : s.branches) {
+            if (branch->find(state) || enclosingState(*branch, state))
+                return &s;
+        }
+    }
+    return nullptr;
+}
+
 } // namespace
 
 Result<Execution> Engine::restart(std::shared_ptr<const Workflow> workflow, ItemRestart item, ExecutionOptions options)
@@ -404,10 +416,18 @@ Result<Execution> Engine::resume(std::shared_ptr<const Workflow> workflow, Resum
         root = &fromTheStart;
     }
     const State *state = workflow->root.find(root->state);
-    if (!state)
-        return Error{ErrorCode::UnknownState,
-                     QStringLiteral("The state '%1' is not in the execution's workflow.").arg(QString::fromStdString(root->state)),
-                     {}};
+    if (!state) {
+        // It stopped inside a Parallel's branch: that Parallel runs again from its start (at least once, as a
+        // task without a recorded result does), with the input it was entered with.
+        state = enclosingState(workflow->root, root->state);
+        const auto entered = state ? root->enteredInputs.find(state->name) : root->enteredInputs.end();
+        if (entered == root->enteredInputs.end())
+            return Error{ErrorCode::UnknownState,
+                         QStringLiteral("The state '%1' is not in the execution's workflow.")
+                             .arg(QString::fromStdString(root->state)),
+                         {}};
+        root->input = entered->second;
+    }
 
     auto exec = prepare(std::move(workflow), std::move(options));
     exec->startedMs = point.startedMs > 0 ? point.startedMs : exec->startedMs;

@@ -7,6 +7,7 @@
 
 #include <QObject>
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -51,6 +52,7 @@ struct ResumePoint
         std::string mapState;
         std::string state;
         Json input;
+        std::map<std::string, Json> enteredInputs;   ///< root item: each state's input at its last entry
         std::vector<Child> finishedChildren;   ///< when it is in a Map state
     };
     Json executionInput;

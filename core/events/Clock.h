@@ -22,6 +22,18 @@ public:
     qint64 nowMs() const override { return QDateTime::currentMSecsSinceEpoch(); }
 };
 
+/// The system clock shifted by a fixed amount: time runs at its real pace from another starting point
+/// (`sluice-cli serve --clock-start`, to see a daily schedule fire without waiting for the day).
+class ShiftedClock final : public Clock
+{
+public:
+    explicit ShiftedClock(qint64 offsetMs) : m_offset(offsetMs) {}
+    qint64 nowMs() const override { return QDateTime::currentMSecsSinceEpoch() + m_offset; }
+
+private:
+    const qint64 m_offset;
+};
+
 /// A clock that moves only when told to.
 class ManualClock final : public Clock
 {

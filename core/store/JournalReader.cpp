@@ -153,22 +153,34 @@ Result<void> continuation(sqlite3 *db, const QString &location, qint64 exec, Unf
     if (rc != SQLITE_DONE)
         return sqliteFailure(db, location, "reading an item's events");
     const EventCodec::Decoded *from = nullptr;
+    std::map<std::string, const EventCodec::Decoded *> lastEntered;   // the root item's, by state
     for (const EventCodec::Decoded &event : events) {
         if (event.type == JournalRecord::Type::StateEntered || event.type == JournalRecord::Type::ItemStarted)
             from = &event;
+        if (open.item == 0 && event.type == JournalRecord::Type::StateEntered)
+            lastEntered[event.state] = &event;
     }
     if (!from)
         return {};
-    open.state = QString::fromStdString(from->state);
-    if (!from->hasPayload)
+    auto inputOf = [&](const EventCodec::Decoded &event, Json *into) -> Result<void> {
+        if (!event.hasPayload)
+            return {};
+        if (event.payloadKind == EventCodec::Hashed) {
+            auto body = sqliteText(db, "SELECT body FROM payloads WHERE hash = ?1", 0, event.payload);
+            if (!body)
+                return sqliteFailure(db, location, "reading a payload");
+            *into = parseJson(*body);
+        } else if (event.payloadKind != EventCodec::ItemOutput) {
+            *into = parseJson(event.payload);
+        }
         return {};
-    if (from->payloadKind == EventCodec::Hashed) {
-        auto body = sqliteText(db, "SELECT body FROM payloads WHERE hash = ?1", 0, from->payload);
-        if (!body)
-            return sqliteFailure(db, location, "reading a payload");
-        open.input = parseJson(*body);
-    } else if (from->payloadKind != EventCodec::ItemOutput) {
-        open.input = parseJson(from->payload);
+    };
+    open.state = QString::fromStdString(from->state);
+    if (auto done = inputOf(*from, &open.input); !done)
+        return done;
+    for (const auto &[state, event] : lastEntered) {
+        if (auto done = inputOf(*event, &open.enteredInputs[state]); !done)
+            return done;
     }
     return {};
 }
@@ -723,6 +735,8 @@ Result<QList<UnfinishedExecution>> JournalReader::unfinished()
                     open.state = event.state;
                     open.input = event.payload;
                 }
+                if (open.item == 0 && event.type == JournalRecord::Type::StateEntered)
+                    open.enteredInputs[event.state.toStdString()] = event.payload;
             }
         }
 

@@ -10,6 +10,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -159,6 +160,9 @@ struct UnfinishedItem
     QString state;             ///< its last StateEntered state (the first state when none was entered)
     Json input;                ///< that state's raw input (the item's input when none was entered)
     int attempts = 0;
+    /// The root item only: each state's input at its last StateEntered. When the item stopped inside a
+    /// Parallel's branch, the resume runs that Parallel again from its start, with the input it was entered with.
+    std::map<std::string, Json> enteredInputs;
     /// When this item sits in a Map (or Parallel) state: its children that already finished, by index.
     QList<FinishedChild> finishedChildren;
 };

@@ -2,6 +2,7 @@
 // 127.0.0.1, events put by another process, the event DLQ and its replay, SIGTERM, and the resume at start of
 // an execution a stop left running. SQLite store in a QTemporaryDir.
 
+#include "CliProcess.h"
 #include "Json.h"
 
 #include <QDir>
@@ -13,16 +14,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using cli_test::Outcome;
 using sluice::Json;
 
 namespace {
-
-struct Outcome
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
 
 const QByteArray kToken = "tok-3f9a";
 
@@ -31,68 +26,16 @@ QString fixture(const char *name)
     return QStringLiteral(SLUICE_FIXTURES "/events/") + QLatin1String(name);
 }
 
-/// A running `sluice-cli serve` and the JSON lines it printed.
-class Server
+/// serve with the webhook token in its environment.
+class Server : public cli_test::ServeProcess
 {
 public:
     bool start(const QStringList &args)
     {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("SLUICE_WEBHOOK_TOKEN"), QString::fromLatin1(kToken));
-        m_process.setProcessEnvironment(env);
-        m_process.start(QStringLiteral(SLUICE_BIN_DIR "/sluice-cli"), QStringList{QStringLiteral("serve")} + args);
-        return m_process.waitForStarted();
+        return ServeProcess::start(args, env);
     }
-    /// The next line that has `key` (lines before it that lack it are skipped).
-    Json waitFor(const char *key, int timeoutMs = 20000)
-    {
-        QElapsedTimer timer;
-        timer.start();
-        for (;;) {
-            while (m_next < m_lines.size()) {
-                const Json line = m_lines[m_next++];
-                if (line.contains(key))
-                    return line;
-            }
-            if (timer.elapsed() > timeoutMs || m_process.state() != QProcess::Running)
-                return Json();
-            m_process.waitForReadyRead(100);
-            m_buffer += m_process.readAllStandardOutput();
-            qsizetype nl;
-            while ((nl = m_buffer.indexOf('\n')) >= 0) {
-                const QByteArray line = m_buffer.left(nl);
-                m_buffer.remove(0, nl + 1);
-                const Json parsed = Json::parse(line.cbegin(), line.cend(), nullptr, false);
-                if (!parsed.is_discarded())
-                    m_lines.push_back(parsed);
-            }
-        }
-    }
-    /// SIGTERM, then the exit code (-1 for a crash or a hang).
-    int terminate()
-    {
-        m_process.terminate();
-        if (!m_process.waitForFinished(30000)) {
-            m_process.kill();
-            m_process.waitForFinished();
-            return -1;
-        }
-        return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
-    }
-    QByteArray stderrText() { return m_process.readAllStandardError(); }
-    ~Server()
-    {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.kill();
-            m_process.waitForFinished();
-        }
-    }
-
-private:
-    QProcess m_process;
-    QByteArray m_buffer;
-    std::vector<Json> m_lines;
-    size_t m_next = 0;
 };
 
 /// One HTTP POST over a real socket; returns the status code (0 when there was no answer).
@@ -119,17 +62,7 @@ private:
     QTemporaryDir m_dir;
 
     QString path(const QString &name) const { return m_dir.filePath(name); }
-    Outcome cli(const QStringList &args)
-    {
-        QProcess process;
-        process.start(QStringLiteral(SLUICE_BIN_DIR "/sluice-cli"), args);
-        if (!process.waitForStarted())
-            return {};
-        process.closeWriteChannel();
-        process.waitForFinished(60000);
-        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
-                process.readAllStandardError()};
-    }
+    Outcome cli(const QStringList &args) { return cli_test::runCli(args); }
     bool writeRules(const QString &file, const QByteArray &text)
     {
         QFile f(file);
@@ -216,7 +149,7 @@ void TestCliEvents::serveLeavesInFlightExecutionsResumableAndResumesThemAtStart(
     const QString rules = path(QStringLiteral("resume.rules.json"));
     QVERIFY(writeRules(rules, QByteArray(R"({"Rules": [{"Name": "slow", "EventPattern": {"source": ["cli"]},
         "Targets": [{"Id": "wait", "Workflow": "WAIT"}]}]})")
-                                     .replace("WAIT", fixture("wait.asl.json").toUtf8())));
+                                     .replace("WAIT", fixture("wait-then-read.asl.json").toUtf8())));
     QString executionId;
     {
         Server server;
@@ -238,6 +171,7 @@ void TestCliEvents::serveLeavesInFlightExecutionsResumableAndResumesThemAtStart(
              QStringLiteral("RUNNING"));
 
     Server again;
+    again.setWorkingDirectory(m_dir.path());   // elsewhere: the workflow's relative path must still resolve to its folder
     QVERIFY(again.start({QStringLiteral("--store"), store, QStringLiteral("--rules"), rules, QStringLiteral("--no-delays")}));
     const Json ready = again.waitFor("ready");
     QCOMPARE(ready["resumed"].get<int>(), 1);
@@ -252,7 +186,8 @@ void TestCliEvents::serveLeavesInFlightExecutionsResumableAndResumesThemAtStart(
         QTest::qWait(100);
     }
     QCOMPARE(status, QStringLiteral("SUCCEEDED"));
-    QVERIFY(Json::parse(shown.out.toStdString())["output"] == "waited");
+    QVERIFY2(Json::parse(shown.out.toStdString())["output"] == Json::parse(R"([{"sku": "A-1", "qty": "2"}])"),
+             shown.out.constData());
     QCOMPARE(again.terminate(), 0);
 }
 

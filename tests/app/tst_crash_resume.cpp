@@ -1,14 +1,18 @@
 // A run killed with SIGKILL at random moments and resumed each time loses nothing: at the end every
 // item succeeded exactly once, the output equals an uninterrupted run's, and the journal is consistent.
+// A run killed inside a Parallel's branch resumes by running that Parallel again from its start.
 
 #include "Json.h"
 #include "store/JournalReader.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
 
 namespace {
 
@@ -112,6 +116,61 @@ private Q_SLOTS:
         auto integrity = reader.value()->integrityCheck();
         QVERIFY(integrity);
         QVERIFY2(integrity.value().ok(), qPrintable(integrity.value().problems.join(QStringLiteral("; "))));
+    }
+
+    void killedInsideAParallelBranchResumesAtTheParallel()
+    {
+        QTemporaryDir dir;
+        const QString store = dir.filePath(QStringLiteral("parallel.db"));
+        QProcess run;
+        run.start(cliPath(), {QStringLiteral("run"), QStringLiteral(SLUICE_FIXTURES "/cli/parallel-resume.asl.json"),
+                              QStringLiteral("--input-json"), QStringLiteral(R"({"n": 7})"), QStringLiteral("--store"),
+                              store});
+        QVERIFY(run.waitForStarted());
+        // Kill it once the quick branch is done and the slow one sleeps: the item's last state is in a branch.
+        QString id;
+        QElapsedTimer waited;
+        waited.start();
+        auto entered = [](const QList<sluice::HistoryEvent> &events, const char *state) {
+            return std::any_of(events.begin(), events.end(), [state](const sluice::HistoryEvent &e) {
+                return e.type == sluice::JournalRecord::Type::StateEntered && e.state == QLatin1String(state);
+            });
+        };
+        bool ready = false;
+        while (!ready && waited.elapsed() < 20000 && run.state() == QProcess::Running) {
+            QTest::qWait(50);
+            auto reader = sluice::JournalReader::open(store);
+            if (!reader)
+                continue;
+            auto runs = reader.value()->runs();
+            if (!runs || runs.value().isEmpty())
+                continue;
+            id = runs.value().first().id;
+            auto history = reader.value()->history(id, sluice::HistoryFilter{0, -1, 0, 100});
+            ready = history && entered(history.value(), "Quick done") && entered(history.value(), "Slow");
+        }
+        QVERIFY2(ready, "the run must reach both branches before the kill");
+        run.kill();
+        run.waitForFinished();
+
+        QProcess resume;
+        resume.start(cliPath(), {QStringLiteral("resume"), QStringLiteral("--store"), store});
+        QVERIFY(resume.waitForFinished(30000));
+        const QByteArray out = resume.readAllStandardOutput();
+
+        QVERIFY2(out.contains("SUCCEEDED"), out.constData());
+        auto reader = sluice::JournalReader::open(store);
+        QVERIFY(reader);
+        auto info = reader.value()->execution(id);
+        QVERIFY(info);
+        QCOMPARE(int(info.value().status), int(sluice::ExecutionStatus::Succeeded));
+        QVERIFY(info.value().output == sluice::Json::array({{{"quick", 7}}, {{"slow", 7}}}));
+        auto history = reader.value()->history(id, sluice::HistoryFilter{0, -1, 0, 1000});
+        QVERIFY(history);
+        const auto both = std::count_if(history.value().begin(), history.value().end(), [](const sluice::HistoryEvent &e) {
+            return e.type == sluice::JournalRecord::Type::StateEntered && e.state == QLatin1String("Both");
+        });
+        QCOMPARE(both, 2);   // entered by the run, and again by the resume
     }
 };
 

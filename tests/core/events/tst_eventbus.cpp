@@ -110,6 +110,7 @@ private Q_SLOTS:
     void upgradesAVersionOneStore_data() { events_test::backends(); }
     void upgradesAVersionOneStore();
     void inputTransformerForms();
+    void watchedFolderTakesEnvironmentReferences();
 };
 
 void TestEventBus::routesMatchingEventsThroughTheInputTransformer()
@@ -367,6 +368,32 @@ void TestEventBus::inputTransformerForms()
     const auto unknown = Rules::parse(R"({"Rules": [{"Name": "r", "EventPatern": {}, "Targets": []}]})", QStringLiteral("/base"));
     QCOMPARE(unknown.error().code, ErrorCode::UnknownField);
     QCOMPARE(unknown.error().where.pointer, QStringLiteral("/Rules/0/EventPatern"));
+}
+
+void TestEventBus::watchedFolderTakesEnvironmentReferences()
+{
+    const QByteArray text = R"({"Rules": [],
+        "Triggers": {"Files": [{"Name": "inbox", "Folder": "${env:SLUICE_TEST_INBOX}/sales"}]}})";
+    qunsetenv("SLUICE_TEST_INBOX");
+
+    const auto unset = Rules::parse(text, QStringLiteral("/base"));
+
+    QVERIFY(!unset);
+    QCOMPARE(unset.error().where.pointer, QStringLiteral("/Triggers/Files/0/Folder"));
+    QCOMPARE(unset.error().where.line, 2);
+    QVERIFY2(unset.error().message.contains(QStringLiteral("SLUICE_TEST_INBOX")), qPrintable(unset.error().message));
+
+    qputenv("SLUICE_TEST_INBOX", "/data/inbox");
+    const auto absolute = Rules::parse(text, QStringLiteral("/base"));
+    qputenv("SLUICE_TEST_INBOX", "drop");
+    const auto relative = Rules::parse(text, QStringLiteral("/base"));
+    qunsetenv("SLUICE_TEST_INBOX");
+
+    QVERIFY(absolute);
+    QCOMPARE(absolute->files.at(0).folder, QStringLiteral("/data/inbox/sales"));
+    QCOMPARE(absolute->files.at(0).name, QStringLiteral("inbox"));
+    QVERIFY(relative);
+    QCOMPARE(relative->files.at(0).folder, QStringLiteral("/base/drop/sales"));   // relative: to the rules file
 }
 
 QTEST_GUILESS_MAIN(TestEventBus)
