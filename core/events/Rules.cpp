@@ -2,6 +2,7 @@
 
 #include "events/JsonText_p.h"
 #include "paths/EvalScope.h"
+#include "tasks/Connections.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -323,7 +324,11 @@ std::optional<Error> Reader::readTriggers(const Json &json, const QString &point
             std::string text;
             if (auto e = string(f, "Folder", fAt, &text, true))
                 return e;
-            config.folder = path(text);
+            // ${env:NAME} lets one rules file watch a folder that differs per machine or per run.
+            auto folder = Connections::resolve(QString::fromStdString(text), QStringLiteral("\"Folder\""));
+            if (!folder)
+                return Error{ErrorCode::InvalidArgument, folder.error().message, {at(fAt, "Folder"), 0, 0}};
+            config.folder = path(folder->toStdString());
             text.clear();
             if (auto e = string(f, "Name", fAt, &text, false))
                 return e;

@@ -88,7 +88,7 @@ struct WebhookConfig
 struct FileWatchConfig
 {
     QString name;                        ///< remembers the files it reported under this name (default: Folder)
-    QString folder;                      ///< absolute; a relative one resolves against the rules file
+    QString folder;                      ///< absolute; a relative one resolves against the rules file; ${env:NAME} is replaced at load
     QString pattern = QStringLiteral("*");   ///< file name glob
     int stableMs = 1000;                 ///< complete once size and time stay unchanged this long
     bool doneMarker = false;             ///< complete once NAME.done exists (instead of the size test)
