@@ -10,9 +10,9 @@
 
 #include "FixtureHttpServer.h"
 #include "Json.h"
+#include "ServeProcess.h"
 
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QSqlDatabase>
@@ -26,6 +26,7 @@
 
 using sluice::Json;
 using sluice::fixtures::FixtureHttpServer;
+using sluice::testing::ServeProcess;
 
 namespace {
 
@@ -62,65 +63,6 @@ QByteArray readAll(const QString &file)
     QFile f(file);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
-
-/// A running `sluice-cli serve` and the JSON lines it printed.
-class Server
-{
-public:
-    explicit Server(const QProcessEnvironment &env) { m_process.setProcessEnvironment(env); }
-    bool start(const QStringList &args)
-    {
-        m_process.start(QStringLiteral(SLUICE_BIN_DIR "/sluice-cli"), QStringList{QStringLiteral("serve")} + args);
-        return m_process.waitForStarted();
-    }
-    /// The next line that has `key`.
-    Json waitFor(const char *key, int timeoutMs = 20000)
-    {
-        QElapsedTimer timer;
-        timer.start();
-        for (;;) {
-            while (m_next < m_lines.size()) {
-                const Json line = m_lines[m_next++];
-                if (line.is_object() && line.contains(key))
-                    return line;
-            }
-            if (timer.elapsed() > timeoutMs || m_process.state() != QProcess::Running)
-                return Json();
-            m_process.waitForReadyRead(100);
-            m_buffer += m_process.readAllStandardOutput();
-            qsizetype nl;
-            while ((nl = m_buffer.indexOf('\n')) >= 0) {
-                const QByteArray line = m_buffer.left(nl);
-                m_buffer.remove(0, nl + 1);
-                m_lines.push_back(jsonOf(line));
-            }
-        }
-    }
-    int terminate()
-    {
-        m_process.terminate();
-        if (!m_process.waitForFinished(30000)) {
-            m_process.kill();
-            m_process.waitForFinished();
-            return -1;
-        }
-        return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
-    }
-    QByteArray stderrText() { return m_process.readAllStandardError(); }
-    ~Server()
-    {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.kill();
-            m_process.waitForFinished();
-        }
-    }
-
-private:
-    QProcess m_process;
-    QByteArray m_buffer;
-    std::vector<Json> m_lines;
-    size_t m_next = 0;
-};
 
 } // namespace
 
@@ -256,9 +198,10 @@ void TestExamples::paymentFileDroppedIntoTheInboxIsLoadedAndOneTransactionReplay
     env.insert(QStringLiteral("PAYMENT_TOKEN_KEY"), QStringLiteral("test-token-key"));
     const QString connections = example("payment-files/connections.json");
 
-    Server server(env);
+    ServeProcess server;
     QVERIFY(server.start({QStringLiteral("--rules"), example("payment-files/rules.json"), QStringLiteral("--connections"),
-                          connections, QStringLiteral("--poll-ms"), QStringLiteral("100")}));
+                          connections, QStringLiteral("--poll-ms"), QStringLiteral("100")},
+                         env));
     QVERIFY2(server.waitFor("ready").is_object(), server.stderrText().constData());
 
     // Dropped into the inbox: the folder trigger starts the workflow once the file is complete.
