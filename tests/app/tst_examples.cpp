@@ -89,6 +89,19 @@ class TestExamples : public QObject
     {
         return run(QStringLiteral(SLUICE_BIN_DIR "/sluice-cli"), args, env);
     }
+    /// What connections.json reads: the fixture's base URLs and demo secrets; the store in `dir`.
+    static QProcessEnvironment productSyncEnvironment(const FixtureHttpServer &server, const QTemporaryDir &dir)
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("SLUICE_STORE"), dir.filePath(QStringLiteral("store.db")));
+        env.insert(QStringLiteral("PRODUCT_SYNC_MDM_URL"), server.baseUrl() + QStringLiteral("/mdm"));
+        env.insert(QStringLiteral("PRODUCT_SYNC_CRM_URL"), server.baseUrl() + QStringLiteral("/crm"));
+        env.insert(QStringLiteral("PRODUCT_SYNC_ERP_URL"), server.baseUrl() + QStringLiteral("/erp"));
+        env.insert(QStringLiteral("PRODUCT_SYNC_MDM_TOKEN"), QStringLiteral("t-mdm"));
+        env.insert(QStringLiteral("PRODUCT_SYNC_CRM_TOKEN"), QStringLiteral("t-crm"));
+        env.insert(QStringLiteral("PRODUCT_SYNC_ERP_API_KEY"), QStringLiteral("k-erp"));
+        return env;
+    }
     static int count(FixtureHttpServer &server, const char *system)
     {
         sluice::fixtures::FixtureRequest request;
@@ -100,6 +113,7 @@ class TestExamples : public QObject
 
 private Q_SLOTS:
     void productSyncSendsErpFailuresToTheDlqAndReplayCompletesTheSync();
+    void productSyncStopsWhenMoreThanFivePercentFail();
     void paymentFileDroppedIntoTheInboxIsLoadedAndOneTransactionReplayedFromAStage();
     void runScriptsWorkEndToEnd();
 };
@@ -117,14 +131,7 @@ void TestExamples::productSyncSendsErpFailuresToTheDlqAndReplayCompletesTheSync(
     QVERIFY2(!switches.contains("error"), switches.dump().c_str());
 
     QTemporaryDir dir;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("SLUICE_STORE"), dir.filePath(QStringLiteral("store.db")));
-    env.insert(QStringLiteral("PRODUCT_SYNC_MDM_URL"), server.baseUrl() + QStringLiteral("/mdm"));
-    env.insert(QStringLiteral("PRODUCT_SYNC_CRM_URL"), server.baseUrl() + QStringLiteral("/crm"));
-    env.insert(QStringLiteral("PRODUCT_SYNC_ERP_URL"), server.baseUrl() + QStringLiteral("/erp"));
-    env.insert(QStringLiteral("PRODUCT_SYNC_MDM_TOKEN"), QStringLiteral("t-mdm"));
-    env.insert(QStringLiteral("PRODUCT_SYNC_CRM_TOKEN"), QStringLiteral("t-crm"));
-    env.insert(QStringLiteral("PRODUCT_SYNC_ERP_API_KEY"), QStringLiteral("k-erp"));
+    const QProcessEnvironment env = productSyncEnvironment(server, dir);
     const QString connections = example("product-sync/connections.json");
 
     // The first run: every product reaches the CRM, the ERP refuses 10 after their retries.
@@ -183,6 +190,28 @@ void TestExamples::productSyncSendsErpFailuresToTheDlqAndReplayCompletesTheSync(
                                     env)
                                     .out);
     QVERIFY(open.empty());
+}
+
+void TestExamples::productSyncStopsWhenMoreThanFivePercentFail()
+{
+    // The ERP is down for every call: past 5% failed products the Map stops instead of hammering it.
+    FixtureHttpServer server(200);
+    QVERIFY2(server.start(), qPrintable(server.errorString()));
+    server.systems().control({{"system", "erp"}, {"failSeconds", 600}});
+    QTemporaryDir dir;
+    const QProcessEnvironment env = productSyncEnvironment(server, dir);
+
+    const Outcome run = cli({QStringLiteral("run"), example("product-sync/product-sync.asl.json"), QStringLiteral("--connections"),
+                             example("product-sync/connections.json"), QStringLiteral("--no-delays")},
+                            env);
+    QCOMPARE(run.exitCode, 1);
+    QCOMPARE(QString::fromStdString(jsonOf(run.out).value("Error", "")), QStringLiteral("ProductSync.Aborted"));
+    QCOMPARE(count(server, "erp"), 0);
+    QVERIFY2(count(server, "crm") < 200, "the Map went on after the threshold");
+    const QString execution = QString::fromUtf8(run.err).section(QStringLiteral("execution: "), 1).section(QLatin1Char('\n'), 0, 0);
+    const Json shown = jsonOf(cli({QStringLiteral("show"), execution}, env).out);
+    QCOMPARE(QString::fromStdString(shown.value("status", "")), QStringLiteral("FAILED"));
+    QVERIFY2(shown["counts"].value("cancelled", 0) > 0, shown.dump().c_str());   // the products not yet done
 }
 
 void TestExamples::paymentFileDroppedIntoTheInboxIsLoadedAndOneTransactionReplayedFromAStage()
