@@ -42,6 +42,8 @@ cleanup() {
     [ -z "$temporary" ] || rm -rf "$temporary"
 }
 trap cleanup EXIT
+trap "exit 130" INT
+trap "exit 143" TERM
 
 cli() { "$bin/sluice-cli" "$@"; }
 field() { grep -o "\"$1\":\"\{0,1\}[^\",}]*" | head -n 1 | sed "s/^\"$1\":\"\{0,1\}//"; }

@@ -39,6 +39,8 @@ cleanup() {
     rm -rf "$work"
 }
 trap cleanup EXIT
+trap "exit 130" INT
+trap "exit 143" TERM
 export SLUICE_STORE=${SLUICE_STORE:-$work/store.db}
 
 # The value of a top-level "key" in one line of JSON (a string without quotes, or a number).
