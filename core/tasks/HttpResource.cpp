@@ -164,8 +164,9 @@ bool isToken(const QByteArray &text)
     return true;
 }
 
-/// The URL text to send: `Url` as it is, or with a `Connection`, `Url` joined to the profile's base URL
-/// (an absolute http(s) `Url` stays as it is). `profileHeaders` receives the profile's headers.
+/// The URL text to send: `Url` as it is, or with a `Connection`, `Url` joined to the profile's base URL.
+/// `profileHeaders` receives the profile's headers, except for an absolute http(s) `Url`: that one is sent
+/// as it is, without them, so a profile's secrets never go to another host.
 Result<std::string, Failure> resolveUrl(const Json &input, const Connections &connections,
                                         std::vector<std::pair<QString, QString>> *profileHeaders)
 {

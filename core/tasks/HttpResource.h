@@ -37,7 +37,8 @@ struct HttpHostStats
 ///
 /// With "Connection": "crm" (a Connections profile), "Url" may be a path joined to the profile's baseUrl
 /// ("/products/P1" or "products/P1" → "http://crm.local/api/products/P1"), and the profile's headers
-/// (secrets from ${env:NAME}) are sent unless "Headers" names them too.
+/// (secrets from ${env:NAME}) are sent unless "Headers" names them too; an absolute "Url" is sent as it is,
+/// without them.
 ///
 /// Result: {"StatusCode": 200, "Headers": {...}, "Body": parsed JSON or text}. Every 4xx/5xx fails with
 /// `Http.<code>`; network failures with Http.Timeout, Http.ConnectionRefused, Http.TlsError,

@@ -233,10 +233,11 @@ private Q_SLOTS:
         COMPARE_JSON(o.value()["Body"]["path"], Json("/echo/crm/"));
         COMPARE_JSON(o.value()["Body"]["query"], Json("page=2"));
         COMPARE_JSON(o.value()["Body"]["headers"]["x-tenant"], Json("west"));
-        // An absolute Url is used as it is.
+        // An absolute Url is used as it is, without the profile's secrets.
         o = call(http, {{"Connection", "crm"}, {"Url", url("/echo/direct")}});
         VERIFY_OK(o);
         COMPARE_JSON(o.value()["Body"]["path"], Json("/echo/direct"));
+        QVERIFY(!o.value()["Body"]["headers"].contains("authorization"));
 
         // Unknown profile, no baseUrl, unset variable: bad Parameters, nothing sent.
         control({{"resetStats", true}});
