@@ -3,7 +3,6 @@
 // an execution a stop left running. SQLite store in a QTemporaryDir.
 
 #include "Json.h"
-#include "ServeProcess.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -15,7 +14,6 @@
 #include <QTest>
 
 using sluice::Json;
-using sluice::testing::ServeProcess;
 
 namespace {
 
@@ -33,13 +31,69 @@ QString fixture(const char *name)
     return QStringLiteral(SLUICE_FIXTURES "/events/") + QLatin1String(name);
 }
 
-/// This process's environment with the webhook token.
-QProcessEnvironment withToken()
+/// A running `sluice-cli serve` and the JSON lines it printed.
+class Server
 {
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("SLUICE_WEBHOOK_TOKEN"), QString::fromLatin1(kToken));
-    return env;
-}
+public:
+    bool start(const QStringList &args)
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("SLUICE_WEBHOOK_TOKEN"), QString::fromLatin1(kToken));
+        m_process.setProcessEnvironment(env);
+        m_process.start(QStringLiteral(SLUICE_BIN_DIR "/sluice-cli"), QStringList{QStringLiteral("serve")} + args);
+        return m_process.waitForStarted();
+    }
+    /// The next line that has `key` (lines before it that lack it are skipped).
+    Json waitFor(const char *key, int timeoutMs = 20000)
+    {
+        QElapsedTimer timer;
+        timer.start();
+        for (;;) {
+            while (m_next < m_lines.size()) {
+                const Json line = m_lines[m_next++];
+                if (line.contains(key))
+                    return line;
+            }
+            if (timer.elapsed() > timeoutMs || m_process.state() != QProcess::Running)
+                return Json();
+            m_process.waitForReadyRead(100);
+            m_buffer += m_process.readAllStandardOutput();
+            qsizetype nl;
+            while ((nl = m_buffer.indexOf('\n')) >= 0) {
+                const QByteArray line = m_buffer.left(nl);
+                m_buffer.remove(0, nl + 1);
+                const Json parsed = Json::parse(line.cbegin(), line.cend(), nullptr, false);
+                if (!parsed.is_discarded())
+                    m_lines.push_back(parsed);
+            }
+        }
+    }
+    /// SIGTERM, then the exit code (-1 for a crash or a hang).
+    int terminate()
+    {
+        m_process.terminate();
+        if (!m_process.waitForFinished(30000)) {
+            m_process.kill();
+            m_process.waitForFinished();
+            return -1;
+        }
+        return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
+    }
+    QByteArray stderrText() { return m_process.readAllStandardError(); }
+    ~Server()
+    {
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.kill();
+            m_process.waitForFinished();
+        }
+    }
+
+private:
+    QProcess m_process;
+    QByteArray m_buffer;
+    std::vector<Json> m_lines;
+    size_t m_next = 0;
+};
 
 /// One HTTP POST over a real socket; returns the status code (0 when there was no answer).
 int post(quint16 port, const QByteArray &body, const QByteArray &authorization)
@@ -104,10 +158,9 @@ void TestCliEvents::serveDeliversWebhookAndPutEventsAndStopsOnSigterm()
       "Triggers": {"Webhook": {"Port": 0, "MaxBodyBytes": 1000}}})")
                                      .replace("ECHO", fixture("echo.asl.json").toUtf8())
                                      .replace("LATER", later.toUtf8())));
-    ServeProcess server;
+    Server server;
     QVERIFY(server.start({QStringLiteral("--store"), store, QStringLiteral("--rules"), rules, QStringLiteral("--poll-ms"),
-                          QStringLiteral("50")},
-                         withToken()));
+                          QStringLiteral("50")}));
     const Json ready = server.waitFor("ready");
     QVERIFY2(ready.contains("webhookPort"), server.stderrText().constData());
     const quint16 port = ready["webhookPort"].get<quint16>();
@@ -166,10 +219,9 @@ void TestCliEvents::serveLeavesInFlightExecutionsResumableAndResumesThemAtStart(
                                      .replace("WAIT", fixture("wait.asl.json").toUtf8())));
     QString executionId;
     {
-        ServeProcess server;
+        Server server;
         QVERIFY(server.start({QStringLiteral("--store"), store, QStringLiteral("--rules"), rules, QStringLiteral("--poll-ms"),
-                              QStringLiteral("50"), QStringLiteral("--drain-seconds"), QStringLiteral("1")},
-                             withToken()));
+                              QStringLiteral("50"), QStringLiteral("--drain-seconds"), QStringLiteral("1")}));
         QVERIFY(server.waitFor("ready").is_object());
         QCOMPARE(cli({QStringLiteral("event"), QStringLiteral("put"), QStringLiteral("--store"), store,
                       QStringLiteral("--source"), QStringLiteral("cli"), QStringLiteral("--detail-type"), QStringLiteral("T")})
@@ -185,9 +237,8 @@ void TestCliEvents::serveLeavesInFlightExecutionsResumableAndResumesThemAtStart(
     QCOMPARE(QString::fromStdString(Json::parse(shown.out.toStdString())["status"].get<std::string>()),
              QStringLiteral("RUNNING"));
 
-    ServeProcess again;
-    QVERIFY(again.start({QStringLiteral("--store"), store, QStringLiteral("--rules"), rules, QStringLiteral("--no-delays")},
-                        withToken()));
+    Server again;
+    QVERIFY(again.start({QStringLiteral("--store"), store, QStringLiteral("--rules"), rules, QStringLiteral("--no-delays")}));
     const Json ready = again.waitFor("ready");
     QCOMPARE(ready["resumed"].get<int>(), 1);
     QElapsedTimer waited;

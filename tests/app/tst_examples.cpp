@@ -8,9 +8,9 @@
 //
 // and each scenario's run.sh, end to end, with a smaller catalogue.
 
+#include "CliProcess.h"
 #include "FixtureHttpServer.h"
 #include "Json.h"
-#include "ServeProcess.h"
 
 #include <QDir>
 #include <QFile>
@@ -26,31 +26,15 @@
 
 using sluice::Json;
 using sluice::fixtures::FixtureHttpServer;
-using sluice::testing::ServeProcess;
+using cli_test::jsonLines;
+using cli_test::Outcome;
+using cli_test::ServeProcess;
 
 namespace {
-
-struct Outcome
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
 
 QString example(const char *path)
 {
     return QStringLiteral(SLUICE_EXAMPLES "/") + QLatin1String(path);
-}
-
-std::vector<Json> jsonLines(const QByteArray &text)
-{
-    std::vector<Json> lines;
-    for (const QByteArray &line : text.split('\n')) {
-        if (line.trimmed().isEmpty())
-            continue;
-        lines.push_back(Json::parse(line.cbegin(), line.cend(), nullptr, false));
-    }
-    return lines;
 }
 
 Json jsonOf(const QByteArray &text)
@@ -70,11 +54,12 @@ class TestExamples : public QObject
 {
     Q_OBJECT
 
-    Outcome run(const QString &program, const QStringList &args, const QProcessEnvironment &env, int timeoutMs = 60000)
+    /// Runs a scenario's run.sh to its end.
+    static Outcome runScript(const QString &script, const QProcessEnvironment &env, int timeoutMs = 120000)
     {
         QProcess process;
         process.setProcessEnvironment(env);
-        process.start(program, args);
+        process.start(script, {});
         if (!process.waitForStarted())
             return {};
         process.closeWriteChannel();
@@ -85,10 +70,7 @@ class TestExamples : public QObject
         return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
                 process.readAllStandardError()};
     }
-    Outcome cli(const QStringList &args, const QProcessEnvironment &env)
-    {
-        return run(QStringLiteral(SLUICE_BIN_DIR "/sluice-cli"), args, env);
-    }
+    static Outcome cli(const QStringList &args, const QProcessEnvironment &env) { return cli_test::runCli(args, env); }
     /// What connections.json reads: the fixture's base URLs and demo secrets; the store in `dir`.
     static QProcessEnvironment productSyncEnvironment(const FixtureHttpServer &server, const QTemporaryDir &dir)
     {
@@ -334,13 +316,13 @@ void TestExamples::runScriptsWorkEndToEnd()
     env.insert(QStringLiteral("PRODUCT_SYNC_PRODUCTS"), QStringLiteral("200"));
     env.insert(QStringLiteral("PRODUCT_SYNC_REJECTS"), QStringLiteral("5"));
 
-    const Outcome products = run(example("product-sync/run.sh"), {}, env, 120000);
+    const Outcome products = runScript(example("product-sync/run.sh"), env);
     QVERIFY2(products.exitCode == 0, (products.out + products.err).constData());
     QVERIFY2(products.out.contains("5 entries"), products.out.constData());
     QVERIFY2(products.out.contains("SUCCEEDED; CRM 200, ERP 200 of 200 products; 0 DLQ entries still open"),
              products.out.constData());
 
-    const Outcome payments = run(example("payment-files/run.sh"), {}, env, 120000);
+    const Outcome payments = runScript(example("payment-files/run.sh"), env);
     QVERIFY2(payments.exitCode == 0, (payments.out + payments.err).constData());
     QVERIFY2(payments.out.contains("OK: all 12 transactions are loaded"), payments.out.constData());
 }
