@@ -12,6 +12,7 @@ SLUICE_PACKAGES=(
     qt6-qpa-plugins libgl-dev
     nlohmann-json3-dev libsqlite3-dev postgresql
     fonts-dejavu-core
+    openssl curl
 )
 
 as_root() {

@@ -1,5 +1,7 @@
 #include "HttpResource.h"
 
+#include "tasks/Connections.h"
+
 #include <QByteArray>
 #include <QHash>
 #include <QLoggingCategory>
@@ -162,31 +164,73 @@ bool isToken(const QByteArray &text)
     return true;
 }
 
-Result<PreparedCall, Failure> prepare(const TaskCall &call, const std::optional<QSslConfiguration> &tls)
+/// The URL text to send: `Url` as it is, or with a `Connection`, `Url` joined to the profile's base URL.
+/// `profileHeaders` receives the profile's headers, except for an absolute http(s) `Url`: that one is sent
+/// as it is, without them, so a profile's secrets never go to another host.
+Result<std::string, Failure> resolveUrl(const Json &input, const Connections &connections,
+                                        std::vector<std::pair<QString, QString>> *profileHeaders)
+{
+    const auto url = input.find("Url");
+    const auto connection = input.find("Connection");
+    if (connection == input.end() || connection->is_null()) {
+        if (url == input.end() || !url->is_string())
+            return badParameters("\"Url\" must be a string such as \"https://example.com/path\"");
+        return url->get<std::string>();
+    }
+    if (!connection->is_string())
+        return badParameters("\"Connection\" must name a connection profile, not " + connection->dump());
+    if (url != input.end() && !url->is_string() && !url->is_null())
+        return badParameters("\"Url\" must be a string such as \"/products/P1\" (joined to the connection's "
+                             "baseUrl), not " + url->dump());
+    const QString path = url != input.end() && url->is_string() ? QString::fromStdString(url->get<std::string>())
+                                                                 : QString();
+    if (path.startsWith(QLatin1String("http://"), Qt::CaseInsensitive) ||
+        path.startsWith(QLatin1String("https://"), Qt::CaseInsensitive))
+        return path.toStdString();
+    auto profile = connections.http(QString::fromStdString(connection->get<std::string>()));
+    if (!profile)
+        return badParameters("\"Connection\": " + profile.error().message.toStdString());
+    if (profile->baseUrl.isEmpty())
+        return badParameters("the connection \"" + connection->get<std::string>() + "\" has no \"baseUrl\"");
+    *profileHeaders = std::move(profile->headers);
+    QString rest = path;
+    while (rest.startsWith(QLatin1Char('/')))
+        rest.remove(0, 1);
+    if (rest.isEmpty())
+        return profile->baseUrl.toStdString();
+    QString joined = profile->baseUrl;
+    while (joined.endsWith(QLatin1Char('/')))
+        joined.chop(1);
+    return (joined + QLatin1Char('/') + rest).toStdString();
+}
+
+Result<PreparedCall, Failure> prepare(const TaskCall &call, const std::optional<QSslConfiguration> &tls,
+                                      const Connections &connections)
 {
     const Json &input = call.input;
     if (!input.is_object())
         return badParameters("the Parameters must be an object with at least \"Url\", got " +
                              std::string(input.type_name()));
-    static const char *const kKnown[] = {"Method", "Url", "Headers", "Query", "Body", "TimeoutSeconds",
-                                         "ResponseType"};
+    static const char *const kKnown[] = {"Method", "Url", "Connection", "Headers", "Query", "Body",
+                                         "TimeoutSeconds", "ResponseType"};
     for (const auto &[key, value] : input.items()) {
         if (std::find_if(std::begin(kKnown), std::end(kKnown), [&](const char *k) { return key == k; }) ==
             std::end(kKnown))
             return badParameters("unknown parameter \"" + key +
-                                 "\" (known: Method, Url, Headers, Query, Body, TimeoutSeconds, ResponseType)");
+                                 "\" (known: Method, Url, Connection, Headers, Query, Body, TimeoutSeconds, "
+                                 "ResponseType)");
     }
 
     PreparedCall prepared;
-    const auto url = input.find("Url");
-    if (url == input.end() || !url->is_string())
-        return badParameters("\"Url\" must be a string such as \"https://example.com/path\"");
-    QUrl qurl(QString::fromStdString(url->get_ref<const std::string &>()), QUrl::StrictMode);
+    std::vector<std::pair<QString, QString>> profileHeaders;
+    auto url = resolveUrl(input, connections, &profileHeaders);
+    if (!url)
+        return std::move(url).error();
+    QUrl qurl(QString::fromStdString(url.value()), QUrl::StrictMode);
     const QString scheme = qurl.scheme().toLower();
     if (!qurl.isValid() || (scheme != QLatin1String("http") && scheme != QLatin1String("https")) ||
         qurl.host().isEmpty())
-        return badParameters("\"Url\" must be an absolute http:// or https:// URL, got \"" +
-                             url->get_ref<const std::string &>() + "\"");
+        return badParameters("\"Url\" must be an absolute http:// or https:// URL, got \"" + url.value() + "\"");
 
     if (const auto query = input.find("Query"); query != input.end() && !query->is_null()) {
         if (!query->is_object())
@@ -231,6 +275,19 @@ Result<PreparedCall, Failure> prepare(const TaskCall &call, const std::optional<
             hasUserAgent = hasUserAgent || lower == "user-agent";
             request.setRawHeader(name, *text);
         }
+    }
+    for (const auto &[name, value] : profileHeaders) {   // the connection's headers, unless Headers has them
+        const QByteArray rawName = name.toUtf8();
+        if (request.hasRawHeader(rawName))
+            continue;
+        if (!isToken(rawName) || hasLineBreak(value.toUtf8()))
+            return badParameters("the connection's header \"" + name.toStdString() +
+                                 "\" must be a valid name with a value without line breaks");
+        const QByteArray lower = rawName.toLower();
+        hasContentType = hasContentType || lower == "content-type";
+        hasIdempotencyKey = hasIdempotencyKey || lower == "idempotency-key";
+        hasUserAgent = hasUserAgent || lower == "user-agent";
+        request.setRawHeader(rawName, value.toUtf8());
     }
     if (!hasIdempotencyKey && !call.idempotencyKey.empty())
         request.setRawHeader("Idempotency-Key", QByteArray::fromStdString(call.idempotencyKey));
@@ -405,6 +462,7 @@ struct HttpResource::Shared
     Network *network = nullptr;                            // guarded by mutex; set once, on first use
     std::unique_ptr<QThread> thread;                       // the network thread; set with `network`
     std::mutex creation;                                   // held while the network thread starts
+    std::shared_ptr<const Connections> connections;        // set at construction, immutable
 
     HttpLimits limitsOf(const HostState &host) const { return host.ownLimits.value_or(defaults); }
 };
@@ -750,7 +808,10 @@ private:
     static constexpr int kSweepsPerHeartbeat = 500 / kCancelPollMs;   // HeartbeatSeconds is 1 or more
 };
 
-HttpResource::HttpResource() : m_shared(std::make_shared<Shared>()) {}
+HttpResource::HttpResource(std::shared_ptr<const Connections> connections) : m_shared(std::make_shared<Shared>())
+{
+    m_shared->connections = connections ? std::move(connections) : std::make_shared<const Connections>();
+}
 
 HttpResource::~HttpResource()
 {
@@ -799,7 +860,7 @@ void HttpResource::invoke(const TaskCall &call, TaskCallback done)
         const std::lock_guard lock(m_shared->mutex);
         tls = m_shared->tls;   // implicitly shared: a reference count, not a copy of the certificates
     }
-    auto prepared = prepare(call, tls);
+    auto prepared = prepare(call, tls, *m_shared->connections);
     if (!prepared) {
         done(std::move(prepared).error());
         return;

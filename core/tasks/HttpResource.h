@@ -35,6 +35,11 @@ struct HttpHostStats
 ///   {"Method": "GET", "Url": "https://host/path", "Headers": {...}, "Query": {...}, "Body": ...,
 ///    "TimeoutSeconds": 10, "ResponseType": "json" | "text"}
 ///
+/// With "Connection": "crm" (a Connections profile), "Url" may be a path joined to the profile's baseUrl
+/// ("/products/P1" or "products/P1" → "http://crm.local/api/products/P1"), and the profile's headers
+/// (secrets from ${env:NAME}) are sent unless "Headers" names them too; an absolute "Url" is sent as it is,
+/// without them.
+///
 /// Result: {"StatusCode": 200, "Headers": {...}, "Body": parsed JSON or text}. Every 4xx/5xx fails with
 /// `Http.<code>`; network failures with Http.Timeout, Http.ConnectionRefused, Http.TlsError,
 /// Http.HostNotFound, Http.ConnectionClosed or Http.NetworkError; a body that claims JSON and is not
@@ -50,6 +55,8 @@ struct HttpHostStats
 /// the resource's own network thread (one QNetworkAccessManager, connections kept alive), created on
 /// first use; `done` is called on that thread. Destroying the resource answers every call still
 /// pending with Failure{"States.Runtime", "cancelled"}.
+class Connections;
+
 class HttpResource : public TaskResource
 {
 public:
@@ -58,7 +65,8 @@ public:
     static constexpr double kDefaultTimeoutSeconds = 60;
     static constexpr int kCauseBodyBytes = 1024;   ///< how much of an error response's body the Cause keeps
 
-    HttpResource();
+    /// `connections`: the profiles a call names with "Connection" (none: no profiles).
+    explicit HttpResource(std::shared_ptr<const Connections> connections = {});
     ~HttpResource() override;
     HttpResource(const HttpResource &) = delete;
     HttpResource &operator=(const HttpResource &) = delete;

@@ -21,7 +21,7 @@ std::shared_ptr<TaskRegistry> TaskRegistry::withBuiltins(std::shared_ptr<const C
     registry->add(std::string(PassResource::kName), std::make_shared<PassResource>());
     registry->add(std::string(FailResource::kName), std::make_shared<FailResource>());
     registry->add(std::string(SleepResource::kName), std::make_shared<SleepResource>());
-    registry->add(std::string(HttpResource::kName), std::make_shared<HttpResource>());
+    registry->add(std::string(HttpResource::kName), std::make_shared<HttpResource>(connections));
     registry->add(std::string(ShellResource::kName), std::make_shared<ShellResource>());
     registry->add(std::string(FileReadResource::kName), std::make_shared<FileReadResource>());
     registry->add(std::string(FileWriteResource::kName), std::make_shared<FileWriteResource>());

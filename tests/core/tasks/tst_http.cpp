@@ -4,6 +4,7 @@
 #include "../engine/EngineTestUtil.h"
 #include "FixtureHttpServer.h"
 #include "engine/Engine.h"
+#include "tasks/Connections.h"
 #include "tasks/HttpResource.h"
 #include "tasks/TaskRegistry.h"
 
@@ -206,6 +207,48 @@ private Q_SLOTS:
         VERIFY_OK(o);
         COMPARE_JSON(o.value()["Body"]["headers"]["idempotency-key"], Json("mine"));
         COMPARE_JSON(stats()["idempotencyKeys"], Json(2));
+    }
+
+    void connectionProfileGivesBaseUrlAndHeaders()
+    {
+        qputenv("TST_HTTP_CRM_TOKEN", "s3cret");
+        const Json profiles = {{"crm", {{"baseUrl", url("/echo/crm/")},
+                                        {"headers", {{"Authorization", "Bearer ${env:TST_HTTP_CRM_TOKEN}"},
+                                                     {"X-Tenant", "north"}}}}},
+                               {"nobase", {{"headers", {{"X-Tenant", "south"}}}}},
+                               {"unset", {{"baseUrl", "${env:TST_HTTP_NOT_SET_ANYWHERE}"}}}};
+        auto connections = sluice::Connections::fromJson(profiles, QStringLiteral("test profiles"));
+        QVERIFY2(connections, connections ? "" : qPrintable(connections.error().message));
+        HttpResource http(std::make_shared<const sluice::Connections>(std::move(connections).value()));
+
+        // A path is joined to the base URL (one slash between them); the profile's headers go along.
+        Outcome o = call(http, {{"Connection", "crm"}, {"Method", "PUT"}, {"Url", "/products/P000001"}, {"Body", {{"a", 1}}}});
+        VERIFY_OK(o);
+        COMPARE_JSON(o.value()["Body"]["path"], Json("/echo/crm/products/P000001"));
+        COMPARE_JSON(o.value()["Body"]["headers"]["authorization"], Json("Bearer s3cret"));
+        COMPARE_JSON(o.value()["Body"]["headers"]["x-tenant"], Json("north"));
+        // Without Url the base URL itself; Headers win over the profile's.
+        o = call(http, {{"Connection", "crm"}, {"Headers", {{"x-tenant", "west"}}}, {"Query", {{"page", 2}}}});
+        VERIFY_OK(o);
+        COMPARE_JSON(o.value()["Body"]["path"], Json("/echo/crm/"));
+        COMPARE_JSON(o.value()["Body"]["query"], Json("page=2"));
+        COMPARE_JSON(o.value()["Body"]["headers"]["x-tenant"], Json("west"));
+        // An absolute Url is used as it is, without the profile's secrets.
+        o = call(http, {{"Connection", "crm"}, {"Url", url("/echo/direct")}});
+        VERIFY_OK(o);
+        COMPARE_JSON(o.value()["Body"]["path"], Json("/echo/direct"));
+        QVERIFY(!o.value()["Body"]["headers"].contains("authorization"));
+
+        // Unknown profile, no baseUrl, unset variable: bad Parameters, nothing sent.
+        control({{"resetStats", true}});
+        VERIFY_ERROR(call(http, {{"Connection", "nope"}, {"Url", "/x"}}), "States.Runtime");
+        VERIFY_ERROR(call(http, {{"Connection", "nobase"}, {"Url", "/x"}}), "States.Runtime");
+        o = call(http, {{"Connection", "unset"}, {"Url", "/x"}});
+        VERIFY_ERROR(o, "States.Runtime");
+        QVERIFY2(o.error().cause.find("TST_HTTP_NOT_SET_ANYWHERE") != std::string::npos, o.error().cause.c_str());
+        VERIFY_ERROR(call(http, {{"Connection", 7}, {"Url", "/x"}}), "States.Runtime");
+        COMPARE_JSON(stats()["total"], Json(0));
+        qunsetenv("TST_HTTP_CRM_TOKEN");
     }
 
     void responseTypes()
