@@ -494,10 +494,6 @@
         <translation>Ausführung</translation>
     </message>
     <message>
-        <source>Item</source>
-        <translation>Element</translation>
-    </message>
-    <message>
         <source>Attempts</source>
         <translation>Versuche</translation>
     </message>
@@ -861,6 +857,10 @@
         <source>Replay history (%1)</source>
         <translation>Verlauf der erneuten Ausführungen (%1)</translation>
     </message>
+    <message>
+        <source>%1, item %2</source>
+        <translation>%1, Element %2</translation>
+    </message>
 </context>
 <context>
     <name>sluice::ui::DlqEntryModel</name>
@@ -1063,16 +1063,16 @@
         <translation>Alle Einträge (%1)</translation>
     </message>
     <message>
-        <source>Failures by error and state</source>
-        <translation>Fehlschläge nach Fehler und Zustand</translation>
-    </message>
-    <message>
         <source>Open</source>
         <translation>Offen</translation>
     </message>
     <message>
-        <source>Last failure</source>
-        <translation>Letzter Fehlschlag</translation>
+        <source>Failures</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>Zuletzt</translation>
     </message>
 </context>
 <context>
