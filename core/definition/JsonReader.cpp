@@ -134,10 +134,9 @@ private:
                  offset.value_or(0));
             return false;
         }
-        const bool namedStates = !m_frames.empty() && m_frames.back().value->is_object() && m_key == "States";
         Json *value = insert(std::move(empty));
         m_frames.push_back({value, m_token, nullptr});
-        if (namedStates && value->is_object())
+        if (value->is_object())
             m_frames.back().keyOrder = &m_doc.keyOrder[pointerOf(m_frames.size())];
         return true;
     }

@@ -28,8 +28,8 @@ struct JsonDocument
     };
     std::vector<Duplicate> duplicates;
 
-    /// Keys of every object named "States", in the order written (nlohmann sorts them).
-    /// Key: JSON pointer of that object ("/States", "/States/P/Branches/0/States").
+    /// Keys of every object, in the order written (nlohmann sorts them). Key: JSON pointer of that
+    /// object ("/States", "/States/P/Branches/0/States", "/States/Load/Parameters").
     std::unordered_map<std::string, std::vector<std::string>> keyOrder;
 };
 

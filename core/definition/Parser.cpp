@@ -1449,7 +1449,7 @@ struct Outcome
 Outcome run(const QByteArray &bytes)
 {
     const std::string_view view(bytes.constData(), size_t(bytes.size()));
-    const JsonDocument doc = detail::readJson(view, kMaxDepth);
+    JsonDocument doc = detail::readJson(view, kMaxDepth);
     if (!doc.ok) {
         detail::LineCounter lines(view);
         const auto at = lines.at(doc.errorOffset);
@@ -1464,6 +1464,8 @@ Outcome run(const QByteArray &bytes)
     auto workflow = builder.build();
     if (!builder.issues.empty())
         return {nullptr, locateIssues(view, std::move(builder.issues))};
+    workflow->keyOrder = std::make_shared<const std::unordered_map<std::string, std::vector<std::string>>>(
+        std::move(doc.keyOrder));
     return {std::move(workflow), {}};
 }
 
