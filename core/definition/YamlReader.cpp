@@ -3,6 +3,8 @@
 #include "Json.h"
 #include "definition/SourceLocator_p.h"
 
+#include <QCoreApplication>
+
 #include <yaml-cpp/yaml.h>
 
 #include <charconv>
@@ -23,10 +25,21 @@ constexpr int kMaxDepth = 512;                 // as for JSON definitions (Parse
 constexpr long long kMaxValues = 5'000'000;    // aliases can multiply a small file ("billion laughs")
 constexpr std::string_view kCoreTag = "tag:yaml.org,2002:";
 
+/// The messages' translation context.
+struct YamlText
+{
+    Q_DECLARE_TR_FUNCTIONS(sluice::definition::YamlReader)
+};
+
+QString q(const std::string &text)
+{
+    return QString::fromStdString(text);
+}
+
 /// Thrown inside the converter only; readYaml() turns it into an Error.
 struct YamlProblem
 {
-    std::string message;
+    QString message;
     YAML::Mark mark;
 };
 
@@ -106,6 +119,13 @@ std::optional<Ordered> integer(std::string_view text, int base)
     return std::nullopt;
 }
 
+YamlProblem complexKey(const YAML::Node &key)
+{
+    if (key.IsMap())
+        return {YamlText::tr("a mapping key must be a plain value (JSON keys are strings), not a mapping"), key.Mark()};
+    return {YamlText::tr("a mapping key must be a plain value (JSON keys are strings), not a list"), key.Mark()};
+}
+
 class Converter
 {
 public:
@@ -114,12 +134,12 @@ public:
     Ordered convert(const YAML::Node &node, const std::string &pointer, int depth)
     {
         if (depth > kMaxDepth)
-            throw YamlProblem{"the YAML nests deeper than " + std::to_string(kMaxDepth) +
-                                  " levels (or an alias refers to itself), which is not supported",
+            throw YamlProblem{YamlText::tr("the YAML nests deeper than %1 levels (or an alias refers to itself), which is not "
+                                 "supported")
+                                  .arg(kMaxDepth),
                               node.Mark()};
         if (++m_values > kMaxValues)
-            throw YamlProblem{"the YAML expands to more than " + std::to_string(kMaxValues) +
-                                  " values through its aliases",
+            throw YamlProblem{YamlText::tr("the YAML expands to more than %1 values through its aliases").arg(kMaxValues),
                               node.Mark()};
         const YAML::Mark mark = node.Mark();
         marks.emplace(pointer, std::pair{mark.line + 1, mark.column + 1});
@@ -142,7 +162,7 @@ public:
         case YAML::NodeType::Undefined:
             break;
         }
-        throw YamlProblem{"a YAML value could not be read", mark};
+        throw YamlProblem{YamlText::tr("a YAML value could not be read"), mark};
     }
 
 private:
@@ -153,12 +173,13 @@ private:
 
     static std::string keyText(const YAML::Node &key)
     {
-        if (key.IsNull())   // "? " with nothing, or "~:": JSON keys are strings
-            return key.Tag() == "!" ? key.Scalar() : std::string("null");
+        if (key.IsNull()) {   // "? " with nothing, or "~:": JSON keys are strings
+            if (key.Tag() == "!")
+                return key.Scalar();
+            return "null";
+        }
         if (!key.IsScalar())
-            throw YamlProblem{"a mapping key must be a plain value (JSON keys are strings), not a " +
-                                  std::string(key.IsMap() ? "mapping" : "sequence"),
-                              key.Mark()};
+            throw complexKey(key);
         return key.Scalar();
     }
 
@@ -171,7 +192,7 @@ private:
                 continue;
             const std::string key = keyText(it->first);
             if (!written.insert(key).second)
-                throw YamlProblem{"the key \"" + key + "\" appears twice in one mapping", it->first.Mark()};
+                throw YamlProblem{YamlText::tr("the key \"%1\" appears twice in one mapping").arg(q(key)), it->first.Mark()};
         }
         Ordered out = Ordered::object();
         for (auto it = node.begin(); it != node.end(); ++it) {
@@ -195,7 +216,7 @@ private:
             return;
         }
         if (!source.IsMap())
-            throw YamlProblem{"a merge key (<<) takes a mapping or a list of mappings", source.Mark()};
+            throw YamlProblem{YamlText::tr("a merge key (<<) takes a mapping or a list of mappings"), source.Mark()};
         for (auto it = source.begin(); it != source.end(); ++it) {
             if (isMergeKey(it->first)) {
                 merge(out, it->second, written, pointer, depth + 1);
@@ -221,10 +242,10 @@ private:
         std::string tag = node.Tag();
         if (tag.rfind(kCoreTag, 0) == 0)
             tag = "!!" + tag.substr(kCoreTag.size());
-        return YamlProblem{"the YAML tag " + tag +
-                               " is not supported (a definition holds plain JSON values; CloudFormation's"
-                               " !Sub, !Ref and !GetAtt are resolved by CloudFormation before Step Functions"
-                               " sees the definition)",
+        return YamlProblem{YamlText::tr("the YAML tag %1 is not supported (a definition holds plain JSON values; "
+                              "CloudFormation's !Sub, !Ref and !GetAtt are resolved by CloudFormation before "
+                              "Step Functions sees the definition)")
+                               .arg(q(tag)),
                            node.Mark()};
     }
 
@@ -272,7 +293,7 @@ private:
             if (value)
                 return *value;
             if (!plain && tag == std::string(kCoreTag) + "int")
-                throw YamlProblem{"\"" + text + "\" is not an integer", node.Mark()};
+                throw YamlProblem{YamlText::tr("\"%1\" is not an integer").arg(q(text)), node.Mark()};
         }
         if (want("float")) {
             std::string_view magnitude = text;
@@ -280,34 +301,31 @@ private:
                 magnitude.remove_prefix(1);
             if (magnitude == ".inf" || magnitude == ".Inf" || magnitude == ".INF" || text == ".nan" ||
                 text == ".NaN" || text == ".NAN")
-                throw YamlProblem{"\"" + text + "\" (infinity or not-a-number) cannot be written in JSON",
+                throw YamlProblem{YamlText::tr("\"%1\" (infinity or not-a-number) cannot be written in JSON").arg(q(text)),
                                   node.Mark()};
             if (isFloatText(text)) {
                 const double value = QByteArray(text.data(), qsizetype(text.size())).toDouble();
                 if (!std::isfinite(value))
-                    throw YamlProblem{"the number " + text + " is too large to be represented", node.Mark()};
+                    throw YamlProblem{YamlText::tr("the number %1 is too large to be represented").arg(q(text)), node.Mark()};
                 return Ordered(value);
             }
             if (!plain)
-                throw YamlProblem{"\"" + text + "\" is not a number", node.Mark()};
+                throw YamlProblem{YamlText::tr("\"%1\" is not a number").arg(q(text)), node.Mark()};
         }
         if (!plain)
-            throw YamlProblem{"\"" + text + "\" is not a " + tag.substr(kCoreTag.size()), node.Mark()};
+            throw YamlProblem{YamlText::tr("\"%1\" is not a %2").arg(q(text), q(tag.substr(kCoreTag.size()))), node.Mark()};
         return Ordered(text);
     }
 
     long long m_values = 0;
 };
 
-Error yamlError(const std::string &message, const YAML::Mark &mark)
+Error yamlError(const QString &message, const YAML::Mark &mark)
 {
     const int line = mark.is_null() ? 0 : mark.line + 1;
     const int column = mark.is_null() ? 0 : mark.column + 1;
-    const QString text = line > 0 ? QStringLiteral("not valid YAML (line %1, column %2): %3")
-                                        .arg(line)
-                                        .arg(column)
-                                        .arg(QString::fromStdString(message))
-                                  : QStringLiteral("not valid YAML: %1").arg(QString::fromStdString(message));
+    const QString text = line > 0 ? YamlText::tr("not valid YAML (line %1, column %2): %3").arg(line).arg(column).arg(message)
+                                  : YamlText::tr("not valid YAML: %1").arg(message);
     return Error{ErrorCode::NotYaml, text, {QString(), line, column}};
 }
 
@@ -344,16 +362,16 @@ Result<YamlDefinition> readYaml(const QByteArray &bytes)
     try {
         const std::vector<YAML::Node> documents = YAML::LoadAll(bytes.toStdString());
         if (documents.empty())
-            return yamlError("the file holds no YAML document", YAML::Mark::null_mark());
+            return yamlError(YamlText::tr("the file holds no YAML document"), YAML::Mark::null_mark());
         if (documents.size() > 1)
-            return yamlError("the file holds " + std::to_string(documents.size()) +
-                                 " YAML documents (separated by ---); a definition is one",
+            return yamlError(YamlText::tr("the file holds %1 YAML documents (separated by ---); a definition is one")
+                                 .arg(documents.size()),
                              documents[1].Mark());
         Converter converter;
         const Ordered json = converter.convert(documents.front(), std::string(), 0);
         if (!json.is_object())
-            return yamlError("a definition is a mapping (StartAt, States, ...), not a " +
-                                 std::string(json.is_array() ? "list" : "single value"),
+            return yamlError(json.is_array() ? YamlText::tr("a definition is a mapping (StartAt, States, ...), not a list")
+                                             : YamlText::tr("a definition is a mapping (StartAt, States, ...), not a single value"),
                              documents.front().Mark());
         const std::string text = json.dump(2, ' ', false, Json::error_handler_t::replace);
         YamlDefinition definition;
@@ -364,9 +382,9 @@ Result<YamlDefinition> readYaml(const QByteArray &bytes)
     } catch (const YamlProblem &problem) {
         return yamlError(problem.message, problem.mark);
     } catch (const YAML::Exception &e) {
-        return yamlError(e.msg, e.mark);
+        return yamlError(q(e.msg), e.mark);
     } catch (const std::exception &e) {
-        return yamlError(e.what(), YAML::Mark::null_mark());
+        return yamlError(q(e.what()), YAML::Mark::null_mark());
     }
 }
 
