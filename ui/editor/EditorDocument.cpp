@@ -585,26 +585,27 @@ std::vector<Error> EditorDocument::problemsOf(const QString &statePointer) const
     return out;
 }
 
-QStringList EditorDocument::sluiceResources() const
+std::vector<EditorDocument::ResourceUse> EditorDocument::sluiceResourceUses() const
 {
-    QSet<QString> found;
-    std::function<void(const OrderedJson &)> walk = [&](const OrderedJson &j) {
-        if (j.is_object()) {
-            for (const auto &item : j.items()) {
-                if (item.key() == "Resource" && item.value().is_string()
-                    && item.value().get<std::string>().rfind("sluice:", 0) == 0)
-                    found.insert(q(item.value().get<std::string>()));
-                walk(item.value());
-            }
-        } else if (j.is_array()) {
-            for (const auto &item : j)
-                walk(item);
-        }
+    std::vector<ResourceUse> uses;
+    const auto note = [&](const QString &pointer, const OrderedJson *holder) {
+        if (!holder || !holder->is_object())
+            return;
+        const auto it = holder->find("Resource");
+        if (it != holder->end() && it->is_string() && it->get<std::string>().rfind("sluice:", 0) == 0)
+            uses.push_back({pointer, StateRef::nameOf(pointer), q(it->get<std::string>())});
     };
-    walk(m_def);
-    QStringList out(found.begin(), found.end());
-    out.sort();
-    return out;
+    for (const QString &pointer : statePointers()) {
+        const OrderedJson *st = state(pointer);
+        if (!st || !st->is_object())
+            continue;
+        note(pointer, st);
+        for (const char *field : {"ItemReader", "ResultWriter"}) {
+            if (const auto it = st->find(field); it != st->end())
+                note(pointer, &*it);
+        }
+    }
+    return uses;
 }
 
 // --- texts ---------------------------------------------------------------------------------------------
