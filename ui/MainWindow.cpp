@@ -213,7 +213,7 @@ void MainWindow::createDocks()
     });
 
     // Sensible first-run sizes; restoreLayout() replaces them with the user's own.
-    resizeDocks({m_paletteDock, m_inspectorDock}, {240, 300}, Qt::Horizontal);
+    resizeDocks({m_paletteDock, m_inspectorDock}, {280, 300}, Qt::Horizontal);   // the states tree shows its Type column
     resizeDocks({m_paletteDock, m_statesDock}, {330, 260}, Qt::Vertical);
     resizeDocks({m_problemsDock}, {130}, Qt::Vertical);
 }

@@ -3,6 +3,7 @@
 #include "editor/EditorStyle.h"
 #include "editor/StateItem.h"
 
+#include <QApplication>
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QPainterPathStroker>
@@ -187,7 +188,7 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     painter->drawPolygon(m_arrow);
 
     if (!m_labelRect.isNull() && lod >= kLabelZoom) {
-        const QPalette palette = widget ? widget->palette() : QPalette();
+        const QPalette palette = QApplication::palette();   // as the canvas background: the system's light or dark palette
         QColor fill = palette.color(QPalette::Base);
         fill.setAlpha(235);
         painter->setBrush(fill);

@@ -4,6 +4,7 @@
 #include "editor/EditorStyle.h"
 #include "editor/GraphScene.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 #include <QFontMetricsF>
 #include <QGraphicsScene>
@@ -171,7 +172,8 @@ QPainterPath StateItem::shape() const
 void StateItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget)
 {
     const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
-    const QPalette palette = widget ? widget->palette() : QPalette();
+    Q_UNUSED(widget)
+    const QPalette palette = QApplication::palette();   // as the canvas background: the system's light or dark palette
     const QColor accent = typeColor(m_info.type);
     const bool selected = option->state & QStyle::State_Selected;
     const QRectF card = cardRect();

@@ -19,6 +19,8 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTimer>
+#include <QImage>
+#include <QPalette>
 #include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
@@ -86,6 +88,7 @@ private Q_SLOTS:
     void exportNamesSluiceResources();
     void exportWarnsBeforeWriting();
     void titleShowsUnsavedChanges();
+    void canvasFollowsALightOrDarkPalette();
     void inspectorEditsTheSelectedState();
     void dlqDockOpensTheDefaultStoreWhenShown();
 
@@ -364,6 +367,43 @@ void TestEditorWindow::exportWarnsBeforeWriting()
     // A definition with only AWS resources exports without a question.
     QVERIFY(openAndWait(window, QStringLiteral(SLUICE_EXAMPLES "/hello.asl.json")));
     QVERIFY(window.awsExportWarnings().isEmpty());
+}
+
+void TestEditorWindow::canvasFollowsALightOrDarkPalette()
+{
+    // The system's palette decides: a dark one gives a dark canvas and dark cards, a light one light ones.
+    const QPalette original = QApplication::palette();
+    MainWindow window;
+    window.resize(1200, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(openAndWait(window, QStringLiteral(SLUICE_EXAMPLES "/hello.asl.json")));
+    sluice::ui::StateItem *item = window.graphScene()->stateItem(QStringLiteral("/States/Greet"));
+    QVERIFY(item);
+    const auto lightness = [&](QPointF scenePos) {
+        const QImage image = window.graphView()->viewport()->grab().toImage();
+        const QPoint at = window.graphView()->mapFromScene(scenePos);
+        return image.pixelColor(at).lightness();
+    };
+    const QPointF background = item->mapToScene(item->boundingRect().topLeft()) - QPointF(30, 30);
+    const QPointF card = item->mapToScene(QPointF(120, 50));   // right of the name, below the text
+
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    dark.setColor(QPalette::Text, QColor(0xee, 0xee, 0xee));
+    dark.setColor(QPalette::WindowText, QColor(0xee, 0xee, 0xee));
+    QApplication::setPalette(dark);
+    QTRY_VERIFY2(lightness(background) < 80, "the canvas stays light under a dark palette");
+    QVERIFY2(lightness(card) < 80, "the cards stay light under a dark palette");
+
+    QPalette light;
+    light.setColor(QPalette::Window, QColor(0xef, 0xef, 0xef));
+    light.setColor(QPalette::Base, Qt::white);
+    QApplication::setPalette(light);
+    QTRY_VERIFY2(lightness(background) > 180, "the canvas stays dark under a light palette");
+    QVERIFY2(lightness(card) > 180, "the cards stay dark under a light palette");
+    QApplication::setPalette(original);
 }
 
 void TestEditorWindow::titleShowsUnsavedChanges()
