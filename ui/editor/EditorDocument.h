@@ -143,7 +143,8 @@ public:
     Result<QString> renameState(const QString &statePointer, const QString &newName);
     /// Makes `from` lead to `to`. ChoiceRule/Catch with index -1 append a new rule/catcher.
     Result<void> connectStates(const QString &from, const QString &to, EdgeKind kind, int index = -1);
-    /// Connects with the kind a drag means: Next, or a Choice's Default (then a new rule once it has one).
+    /// Connects with the kind a drag means: Next; from a Choice a new rule, or its Default when it has rules
+    /// and no Default yet.
     Result<void> connectAuto(const QString &from, const QString &to);
     Result<void> disconnect(const QString &from, EdgeKind kind, int index = -1);
     Result<void> setStartAt(const QString &statePointer);
