@@ -23,6 +23,7 @@ enum class ErrorCode {
     IoError,          ///< a file could not be read or written
     InvalidArgument,  ///< a caller passed something unusable
     Cancelled,        ///< the work was cancelled
+    NotYaml,          ///< the bytes are not YAML, or YAML that JSON cannot hold (a tag, .inf, a complex key)
 };
 
 /// Where an error is: a JSON pointer into a definition and its line and column (1-based, 0 = unknown),

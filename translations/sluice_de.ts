@@ -472,6 +472,85 @@
     </message>
 </context>
 <context>
+    <name>sluice::definition::YamlReader</name>
+    <message>
+        <source>a mapping key must be a plain value (JSON keys are strings), not a mapping</source>
+        <translation>ein Schlüssel muss ein einfacher Wert sein (JSON-Schlüssel sind Zeichenketten), keine Zuordnung</translation>
+    </message>
+    <message>
+        <source>a mapping key must be a plain value (JSON keys are strings), not a list</source>
+        <translation>ein Schlüssel muss ein einfacher Wert sein (JSON-Schlüssel sind Zeichenketten), keine Liste</translation>
+    </message>
+    <message>
+        <source>the YAML nests deeper than %1 levels (or an alias refers to itself), which is not supported</source>
+        <translation>das YAML ist tiefer als %1 Ebenen verschachtelt (oder ein Alias verweist auf sich selbst); das wird nicht unterstützt</translation>
+    </message>
+    <message>
+        <source>the YAML expands to more than %1 values through its aliases</source>
+        <translation>das YAML ergibt über seine Aliase mehr als %1 Werte</translation>
+    </message>
+    <message>
+        <source>a YAML value could not be read</source>
+        <translation>ein YAML-Wert konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>the key &quot;%1&quot; appears twice in one mapping</source>
+        <translation>der Schlüssel „%1“ kommt in einer Zuordnung zweimal vor</translation>
+    </message>
+    <message>
+        <source>a merge key (&lt;&lt;) takes a mapping or a list of mappings</source>
+        <translation>ein Merge-Schlüssel (&lt;&lt;) nimmt eine Zuordnung oder eine Liste von Zuordnungen</translation>
+    </message>
+    <message>
+        <source>the YAML tag %1 is not supported (a definition holds plain JSON values; CloudFormation&apos;s !Sub, !Ref and !GetAtt are resolved by CloudFormation before Step Functions sees the definition)</source>
+        <translation>das YAML-Tag %1 wird nicht unterstützt (eine Definition enthält einfache JSON-Werte; !Sub, !Ref und !GetAtt von CloudFormation löst CloudFormation auf, bevor Step Functions die Definition sieht)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an integer</source>
+        <translation>„%1“ ist keine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; (infinity or not-a-number) cannot be written in JSON</source>
+        <translation>„%1“ (unendlich oder keine Zahl) lässt sich in JSON nicht schreiben</translation>
+    </message>
+    <message>
+        <source>the number %1 is too large to be represented</source>
+        <translation>die Zahl %1 ist zu groß, um dargestellt zu werden</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number</source>
+        <translation>„%1“ ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a %2</source>
+        <translation>„%1“ ist kein Wert vom Typ %2</translation>
+    </message>
+    <message>
+        <source>not valid YAML (line %1, column %2): %3</source>
+        <translation>kein gültiges YAML (Zeile %1, Spalte %2): %3</translation>
+    </message>
+    <message>
+        <source>not valid YAML: %1</source>
+        <translation>kein gültiges YAML: %1</translation>
+    </message>
+    <message>
+        <source>the file holds no YAML document</source>
+        <translation>die Datei enthält kein YAML-Dokument</translation>
+    </message>
+    <message>
+        <source>the file holds %1 YAML documents (separated by ---); a definition is one</source>
+        <translation>die Datei enthält %1 YAML-Dokumente (getrennt durch ---); eine Definition ist eines</translation>
+    </message>
+    <message>
+        <source>a definition is a mapping (StartAt, States, ...), not a list</source>
+        <translation>eine Definition ist eine Zuordnung (StartAt, States, ...), keine Liste</translation>
+    </message>
+    <message>
+        <source>a definition is a mapping (StartAt, States, ...), not a single value</source>
+        <translation>eine Definition ist eine Zuordnung (StartAt, States, ...), kein einzelner Wert</translation>
+    </message>
+</context>
+<context>
     <name>sluice::ui</name>
     <message>
         <source>Status</source>
@@ -1528,6 +1607,10 @@
         <source>Error</source>
         <translation>Fehler</translation>
     </message>
+    <message>
+        <source>Not YAML</source>
+        <translation>Kein YAML</translation>
+    </message>
 </context>
 <context>
     <name>sluice::ui::FieldHelp</name>
@@ -2052,10 +2135,6 @@
         <translation>Ö&amp;ffnen…</translation>
     </message>
     <message>
-        <source>Open a workflow definition (.asl.json)</source>
-        <translation>Eine Workflow-Definition (.asl.json) öffnen</translation>
-    </message>
-    <message>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
@@ -2142,10 +2221,6 @@
         <translation>Workflow öffnen</translation>
     </message>
     <message>
-        <source>Workflow definitions (*.asl.json *.json);;All files (*)</source>
-        <translation>Workflow-Definitionen (*.asl.json *.json);;Alle Dateien (*)</translation>
-    </message>
-    <message>
         <source>About Sluice</source>
         <translation>Über Sluice</translation>
     </message>
@@ -2200,10 +2275,6 @@
     <message>
         <source>&amp;Import ASL…</source>
         <translation>ASL &amp;importieren…</translation>
-    </message>
-    <message>
-        <source>Open a Step Functions definition as a new, untitled workflow</source>
-        <translation>Eine Step-Functions-Definition als neuen, unbenannten Workflow öffnen</translation>
     </message>
     <message>
         <source>&amp;Export for AWS…</source>
@@ -2330,10 +2401,6 @@
         <translation>ASL importieren</translation>
     </message>
     <message>
-        <source>ASL definitions (*.json *.asl);;All files (*)</source>
-        <translation>ASL-Definitionen (*.json *.asl);;Alle Dateien (*)</translation>
-    </message>
-    <message>
         <source>Cannot import %1: %2</source>
         <translation>%1 kann nicht importiert werden: %2</translation>
     </message>
@@ -2366,18 +2433,6 @@
         <translation>Für AWS exportieren</translation>
     </message>
     <message>
-        <source>This workflow uses Sluice&apos;s own task resources, which AWS Step Functions does not know:
-
-%1
-
-Replace them with AWS resources before deploying. Export anyway?</source>
-        <translation>Dieser Workflow verwendet Sluices eigene Task-Ressourcen, die AWS Step Functions nicht kennt:
-
-%1
-
-Ersetzen Sie sie vor dem Bereitstellen durch AWS-Ressourcen. Trotzdem exportieren?</translation>
-    </message>
-    <message>
         <source>The definition has problems; fix them before exporting.</source>
         <translation>Die Definition hat Probleme; beheben Sie sie vor dem Export.</translation>
     </message>
@@ -2388,6 +2443,37 @@ Ersetzen Sie sie vor dem Bereitstellen durch AWS-Ressourcen. Trotzdem exportiere
     <message>
         <source>Dead-letter queue</source>
         <translation>Dead-Letter-Queue</translation>
+    </message>
+    <message>
+        <source>Open a workflow definition (.asl.json; a YAML file opens as a new workflow)</source>
+        <translation>Eine Workflow-Definition öffnen (.asl.json; eine YAML-Datei öffnet sich als neuer Workflow)</translation>
+    </message>
+    <message>
+        <source>Open a Step Functions definition (JSON or YAML) as a new, untitled workflow</source>
+        <translation>Eine Step-Functions-Definition (JSON oder YAML) als neuen, unbenannten Workflow öffnen</translation>
+    </message>
+    <message>
+        <source>Workflow definitions (*.asl.json *.json *.yaml *.yml);;All files (*)</source>
+        <translation>Workflow-Definitionen (*.asl.json *.json *.yaml *.yml);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Step Functions definitions (*.json *.asl *.yaml *.yml);;All files (*)</source>
+        <translation>Step-Functions-Definitionen (*.json *.asl *.yaml *.yml);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>%1 uses %2</source>
+        <translation>%1 verwendet %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n state(s) use Sluice&apos;s own resources, which AWS Step Functions does not accept. Replace them with AWS resources before deploying.</source>
+        <translation>
+            <numerusform>%n Zustand verwendet Sluice-eigene Ressourcen, die AWS Step Functions nicht annimmt. Ersetzen Sie sie vor dem Bereitstellen durch AWS-Ressourcen.</numerusform>
+            <numerusform>%n Zustände verwenden Sluice-eigene Ressourcen, die AWS Step Functions nicht annimmt. Ersetzen Sie sie vor dem Bereitstellen durch AWS-Ressourcen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export Anyway</source>
+        <translation>Trotzdem exportieren</translation>
     </message>
 </context>
 <context>

@@ -79,6 +79,13 @@
             <numerusform>%n problems</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n state(s) use Sluice&apos;s own resources, which AWS Step Functions does not accept. Replace them with AWS resources before deploying.</source>
+        <translation>
+            <numerusform>%n state uses Sluice&apos;s own resources, which AWS Step Functions does not accept. Replace them with AWS resources before deploying.</numerusform>
+            <numerusform>%n states use Sluice&apos;s own resources, which AWS Step Functions does not accept. Replace them with AWS resources before deploying.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>sluice::ui::StateInspector</name>

@@ -33,6 +33,8 @@ QString ErrorText::title(ErrorCode code)
         return tr("Invalid argument");
     case ErrorCode::Cancelled:
         return tr("Cancelled");
+    case ErrorCode::NotYaml:
+        return tr("Not YAML");
     }
     return tr("Error");
 }

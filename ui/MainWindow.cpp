@@ -3,6 +3,7 @@
 #include "dlq/DlqBrowser.h"
 #include "editor/inspector/StateInspector.h"
 #include "store/Journal.h"
+#include "definition/YamlReader.h"
 
 #include "DefinitionLoader.h"
 #include "DefinitionView.h"
@@ -32,6 +33,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPushButton>
 #include <QSaveFile>
 #include <QScrollBar>
 #include <QSettings>
@@ -211,7 +213,7 @@ void MainWindow::createDocks()
     });
 
     // Sensible first-run sizes; restoreLayout() replaces them with the user's own.
-    resizeDocks({m_paletteDock, m_inspectorDock}, {240, 300}, Qt::Horizontal);
+    resizeDocks({m_paletteDock, m_inspectorDock}, {280, 300}, Qt::Horizontal);   // the states tree shows its Type column
     resizeDocks({m_paletteDock, m_statesDock}, {330, 260}, Qt::Vertical);
     resizeDocks({m_problemsDock}, {130}, Qt::Vertical);
 }
@@ -241,7 +243,7 @@ void MainWindow::createActions()
         ->setStatusTip(tr("Start a new workflow"));
     QAction *open = named(file->addAction(tr("&Open…"), this, &MainWindow::showOpenDialog), "actionOpen",
                           QKeySequence::Open);
-    open->setStatusTip(tr("Open a workflow definition (.asl.json)"));
+    open->setStatusTip(tr("Open a workflow definition (.asl.json; a YAML file opens as a new workflow)"));
 
     QMenu *recentMenu = file->addMenu(tr("Open &Recent"));
     m_recent = new RecentFiles(recentMenu, this);
@@ -255,7 +257,7 @@ void MainWindow::createActions()
     named(file->addAction(tr("Save &As…"), this, &MainWindow::saveAs), "actionSaveAs", QKeySequence::SaveAs);
     file->addSeparator();
     named(file->addAction(tr("&Import ASL…"), this, &MainWindow::showImportDialog), "actionImport")
-        ->setStatusTip(tr("Open a Step Functions definition as a new, untitled workflow"));
+        ->setStatusTip(tr("Open a Step Functions definition (JSON or YAML) as a new, untitled workflow"));
     named(file->addAction(tr("&Export for AWS…"), this, &MainWindow::showExportDialog), "actionExport")
         ->setStatusTip(tr("Write the definition for AWS Step Functions"));
     file->addSeparator();
@@ -420,6 +422,8 @@ QString MainWindow::layoutPathFor(const QString &definitionPath)
 bool MainWindow::openFile(const QString &path)
 {
     const QFileInfo info(path);
+    if (definition::isYamlPath(path) && info.isFile())   // YAML becomes a new ASL JSON document
+        return importFile(path);
     if (!info.exists() || !info.isFile() || !info.isReadable()) {
         const QString why = !info.exists() ? tr("Cannot open %1: the file does not exist.")
                           : !info.isFile() ? tr("Cannot open %1: it is not a file.")
@@ -600,7 +604,7 @@ void MainWindow::showOpenDialog()
     const QString dir = m_path.isEmpty() ? settings.value(kLastDirKey).toString() : QFileInfo(m_path).path();
     const QString path = QFileDialog::getOpenFileName(
         this, tr("Open Workflow"), dir,
-        tr("Workflow definitions (*.asl.json *.json);;All files (*)"));
+        tr("Workflow definitions (*.asl.json *.json *.yaml *.yml);;All files (*)"));
     if (path.isEmpty())
         return;
     settings.setValue(kLastDirKey, QFileInfo(path).path());
@@ -612,26 +616,51 @@ void MainWindow::showImportDialog()
     if (!maybeSave())
         return;
     QSettings settings;
-    const QString path = QFileDialog::getOpenFileName(this, tr("Import ASL"), settings.value(kLastDirKey).toString(),
-                                                      tr("ASL definitions (*.json *.asl);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Import ASL"), settings.value(kLastDirKey).toString(),
+        tr("Step Functions definitions (*.json *.asl *.yaml *.yml);;All files (*)"));
     if (path.isEmpty())
         return;
+    settings.setValue(kLastDirKey, QFileInfo(path).path());
+    importFile(path);
+}
+
+bool MainWindow::importFile(const QString &path)
+{
+    const auto fail = [this, &path](const QString &why) {
+        const QString message = tr("Cannot import %1: %2").arg(QFileInfo(path).fileName(), why);
+        m_banner->setText(message);
+        m_banner->show();
+        report(message);
+        Q_EMIT openFailed(path);
+        return false;
+    };
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        report(tr("Cannot open %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
-        return;
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(file.errorString());
+    QByteArray bytes = file.readAll();
+    if (definition::isYamlPath(path)) {
+        auto yaml = definition::readYaml(bytes);
+        if (!yaml)
+            return fail(yaml.error().message);
+        bytes = yaml->json;
     }
-    const auto loaded = m_doc->load(file.readAll());
-    if (!loaded) {
-        report(tr("Cannot import %1: %2").arg(QFileInfo(path).fileName(), loaded.error().message));
-        return;
-    }
-    m_path.clear();   // an import is a new workflow: Save asks where
+    const auto loaded = m_doc->load(bytes);
+    if (!loaded)
+        return fail(loaded.error().message);
+    m_banner->hide();
+    m_path.clear();   // an import is a new workflow: Save asks where, and writes ASL JSON
+    m_doc->undoStack()->resetClean();   // not saved anywhere yet: closing asks
     setWindowFilePath(QString());
+    m_fileLabel->clear();
+    m_reloadAction->setEnabled(false);
     refreshFromDocument();
     updateTitle();
     m_graph->fitAll();
     report(tr("Imported %1").arg(QFileInfo(path).fileName()));
+    // Queued, as after openFile(): a caller connects once the call has returned.
+    QMetaObject::invokeMethod(this, [this, path]() { Q_EMIT definitionShown(path); }, Qt::QueuedConnection);
+    return true;
 }
 
 bool MainWindow::save()
@@ -675,10 +704,18 @@ bool MainWindow::saveTo(const QString &path)
     return true;
 }
 
+QStringList MainWindow::awsExportWarnings() const
+{
+    QStringList lines;
+    for (const EditorDocument::ResourceUse &use : m_doc->sluiceResourceUses())
+        lines << tr("%1 uses %2").arg(use.state, use.resource);
+    return lines;
+}
+
 bool MainWindow::exportForAws(const QString &path, QStringList *warnings)
 {
     if (warnings)
-        *warnings = m_doc->sluiceResources();
+        *warnings = awsExportWarnings();
     QSaveFile file(path);
     const QByteArray bytes = m_doc->serialized();
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
@@ -691,20 +728,24 @@ bool MainWindow::exportForAws(const QString &path, QStringList *warnings)
 
 void MainWindow::showExportDialog()
 {
-    const QStringList resources = m_doc->sluiceResources();
-    if (!resources.isEmpty()) {
-        const auto answer = QMessageBox::warning(
-            this, tr("Export for AWS"),
-            tr("This workflow uses Sluice's own task resources, which AWS Step Functions does not know:\n\n%1\n\n"
-               "Replace them with AWS resources before deploying. Export anyway?")
-                .arg(resources.join(QLatin1Char('\n'))),
-            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
-        if (answer != QMessageBox::Yes)
-            return;
-    }
     if (!m_doc->isValid()) {
         report(tr("The definition has problems; fix them before exporting."));
         return;
+    }
+    const QStringList warnings = awsExportWarnings();
+    if (!warnings.isEmpty()) {
+        QMessageBox box(QMessageBox::Warning, tr("Export for AWS"),
+                        tr("%n state(s) use Sluice's own resources, which AWS Step Functions does not accept. "
+                           "Replace them with AWS resources before deploying.",
+                           nullptr, int(warnings.size())),
+                        QMessageBox::Cancel, this);
+        box.setObjectName(QStringLiteral("exportWarning"));
+        box.setInformativeText(warnings.join(QLatin1Char('\n')));
+        QPushButton *anyway = box.addButton(tr("Export Anyway"), QMessageBox::AcceptRole);
+        box.setDefaultButton(QMessageBox::Cancel);
+        box.exec();
+        if (box.clickedButton() != anyway)
+            return;
     }
     const QString path = QFileDialog::getSaveFileName(this, tr("Export for AWS"), QString(),
                                                       tr("ASL definitions (*.json)"));

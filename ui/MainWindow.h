@@ -43,10 +43,17 @@ public:
     /// Returns false (and says why in the status bar) if the file cannot be read. A file that is not JSON
     /// is refused with openFailed() and the document already open stays as it was.
     bool openFile(const QString &path);
+    /// Opens a Step Functions definition, ASL JSON or YAML (.yaml, .yml), as a new untitled workflow with
+    /// unsaved changes (Save asks where and writes ASL JSON). A file that cannot be read or converted is
+    /// refused with a banner and openFailed(), and the document already open stays as it was.
+    bool importFile(const QString &path);
     /// Writes the definition (core serialize: byte-stable) and its layout sidecar; false if it failed.
     bool saveTo(const QString &path);
-    /// Writes the definition for AWS Step Functions (no sidecar); `warnings` gets the sluice: resources it uses.
+    /// Writes the definition for AWS Step Functions (no sidecar); `warnings` gets awsExportWarnings().
+    /// File > Export shows those warnings and asks before it writes anything.
     bool exportForAws(const QString &path, QStringList *warnings = nullptr);
+    /// One line per state that uses a sluice: resource ("Load uses sluice:http"), which AWS refuses.
+    QStringList awsExportWarnings() const;
     /// A new, untitled workflow (asks first if there are unsaved changes).
     bool newWorkflow();
     /// The file shown, empty if none.

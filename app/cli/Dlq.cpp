@@ -240,16 +240,18 @@ int replay(const QStringList &args)
             return kUsage;
         }
         const QString file = parser.value(QStringLiteral("definition"));
-        auto bytes = readFile(file);
-        if (!bytes) {
-            err(bytes.error().message);
+        auto source = readDefinition(file);
+        if (!source) {
+            err(source.error().message);
             return kUsage;
         }
-        if (auto parsed = definition::parse(bytes.value()); !parsed) {
-            err(QStringLiteral("%1:%2").arg(file, parsed.error().toString()));
+        if (auto parsed = definition::parse(source->json); !parsed) {
+            Error e = parsed.error();
+            source->relocate(e);
+            err(QStringLiteral("%1:%2").arg(file, e.toString()));
             return kUsage;
         }
-        request.definition = bytes.value();
+        request.definition = source->json;
     }
     request.fromState = parser.value(QStringLiteral("from-state"));
     request.noDelays = parser.isSet(QStringLiteral("no-delays"));

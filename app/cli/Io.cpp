@@ -28,6 +28,27 @@ Result<QByteArray> readFile(const QString &path)
     return file.readAll();
 }
 
+Result<DefinitionSource> readDefinition(const QString &path)
+{
+    auto bytes = readFile(path);
+    if (!bytes)
+        return std::move(bytes).error();
+    DefinitionSource source;
+    if (!definition::isYamlPath(path)) {
+        source.json = std::move(bytes).value();
+        return source;
+    }
+    auto yaml = definition::readYaml(bytes.value());
+    if (!yaml) {
+        Error e = std::move(yaml).error();
+        e.message = QStringLiteral("%1: %2").arg(path, e.message);
+        return e;
+    }
+    source.json = yaml->json;
+    source.yaml = std::move(yaml).value();
+    return source;
+}
+
 namespace {
 
 /// Deepest nesting of arrays and objects in JSON text, counted without parsing (strings skipped).

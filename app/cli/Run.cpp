@@ -33,7 +33,7 @@ void onSignal(int)
 QString defaultMachineName(const QString &file)
 {
     QString name = QFileInfo(file).fileName();
-    for (const char *suffix : {".asl.json", ".json", ".asl.yaml", ".yaml"}) {
+    for (const char *suffix : {".asl.json", ".json", ".asl.yaml", ".yaml", ".asl.yml", ".yml"}) {
         if (name.endsWith(QLatin1String(suffix))) {
             name.chop(int(qstrlen(suffix)));
             break;
@@ -98,14 +98,15 @@ int run(const QStringList &args)
     }
     const QString file = parser.positionalArguments().first();
 
-    auto bytes = readFile(file);
-    if (!bytes) {
-        err(bytes.error().message);
+    auto source = readDefinition(file);
+    if (!source) {
+        err(source.error().message);
         return kUsage;
     }
-    auto workflow = definition::parse(bytes.value());
+    auto workflow = definition::parse(source->json);
     if (!workflow) {
-        const Error &e = workflow.error();
+        Error e = workflow.error();
+        source->relocate(e);
         err(QStringLiteral("%1:%2:%3: %4: %5")
                 .arg(file)
                 .arg(e.where.line)
@@ -232,7 +233,7 @@ int run(const QStringList &args)
             return kUsage;
         }
         journal = std::move(opened).value();
-        auto version = journal->saveWorkflow(bytes.value(), QString::fromStdString(options.stateMachineName));
+        auto version = journal->saveWorkflow(source->json, QString::fromStdString(options.stateMachineName));
         if (!version) {
             err(QStringLiteral("sluice-cli run: %1").arg(version.error().message));
             return kUsage;

@@ -12,7 +12,8 @@ int validate(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "Checks ASL definitions against every static rule of the States Language.\n"
+        "Checks ASL definitions (JSON, or YAML for FILE.yaml / FILE.yml) against every static rule\n"
+        "of the States Language.\n"
         "Exit 0 if all are valid; else exit 2 and one line per problem on stderr:\n"
         "  FILE:LINE:COL: POINTER: message"));
     parser.addHelpOption();
@@ -35,14 +36,17 @@ int validate(const QStringList &args)
     }
     bool allValid = true;
     for (const QString &file : files) {
-        auto bytes = readFile(file);
-        if (!bytes) {
-            err(QStringLiteral("%1: %2").arg(file, bytes.error().message));
+        auto source = readDefinition(file);
+        if (!source) {
+            const Error &e = source.error();
+            // A YAML error already names the file, its line and column.
+            err(e.code == ErrorCode::NotYaml ? e.message : QStringLiteral("%1: %2").arg(file, e.message));
             allValid = false;
             continue;
         }
-        const std::vector<Error> problems = definition::validate(bytes.value());
-        for (const Error &e : problems) {
+        std::vector<Error> problems = definition::validate(source->json);
+        for (Error &e : problems) {
+            source->relocate(e);
             const QString pointer = e.where.pointer.isEmpty() ? QStringLiteral("/") : e.where.pointer;
             err(QStringLiteral("%1:%2:%3: %4: %5")
                     .arg(file)

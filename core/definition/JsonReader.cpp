@@ -17,8 +17,8 @@ public:
     using number_float_t = Json::number_float_t;
     using binary_t = Json::binary_t;
 
-    DomBuilder(JsonDocument &doc, std::string_view bytes, int maxDepth)
-        : m_doc(doc), m_bytes(bytes), m_maxDepth(maxDepth)
+    DomBuilder(JsonDocument &doc, std::string_view bytes, int maxDepth, bool everyObject)
+        : m_doc(doc), m_bytes(bytes), m_maxDepth(maxDepth), m_everyObject(everyObject)
     {}
 
     bool null() { return insert(Json(nullptr)) != nullptr; }
@@ -137,7 +137,7 @@ private:
         const bool namedStates = !m_frames.empty() && m_frames.back().value->is_object() && m_key == "States";
         Json *value = insert(std::move(empty));
         m_frames.push_back({value, m_token, nullptr});
-        if (namedStates && value->is_object())
+        if (value->is_object() && (m_everyObject || namedStates))
             m_frames.back().keyOrder = &m_doc.keyOrder[pointerOf(m_frames.size())];
         return true;
     }
@@ -151,6 +151,7 @@ private:
     JsonDocument &m_doc;
     std::string_view m_bytes;
     int m_maxDepth;
+    bool m_everyObject;
     std::vector<Frame> m_frames;
     std::string m_key;
     std::string m_token;
@@ -158,11 +159,11 @@ private:
 
 } // namespace
 
-JsonDocument readJson(std::string_view bytes, int maxDepth)
+JsonDocument readJson(std::string_view bytes, int maxDepth, bool everyObject)
 {
     JsonDocument doc;
     try {
-        DomBuilder builder(doc, bytes, maxDepth);
+        DomBuilder builder(doc, bytes, maxDepth, everyObject);
         const bool parsed =
             Json::sax_parse(bytes.begin(), bytes.end(), &builder, Json::input_format_t::json, true);
         if (!parsed && doc.ok) {

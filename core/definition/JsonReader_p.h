@@ -28,14 +28,15 @@ struct JsonDocument
     };
     std::vector<Duplicate> duplicates;
 
-    /// Keys of every object named "States", in the order written (nlohmann sorts them).
-    /// Key: JSON pointer of that object ("/States", "/States/P/Branches/0/States").
+    /// Keys of every object named "States" (of every object with `everyObject`), in the order written
+    /// (nlohmann sorts them). Key: JSON pointer of that object ("/States", "/States/P/Branches/0/States",
+    /// "/States/Load/Parameters").
     std::unordered_map<std::string, std::vector<std::string>> keyOrder;
 };
 
 /// Parses with nlohmann's (iterative) SAX parser into a DOM, refusing nesting deeper than `maxDepth`
 /// (deep values would overflow the stack in recursive code later: copies, comparisons, dump()),
 /// non-finite numbers, and noting duplicate keys. Never throws.
-JsonDocument readJson(std::string_view bytes, int maxDepth);
+JsonDocument readJson(std::string_view bytes, int maxDepth, bool everyObject = false);
 
 } // namespace sluice::definition::detail

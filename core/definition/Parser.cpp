@@ -1446,10 +1446,12 @@ struct Outcome
     std::vector<Error> errors;
 };
 
-Outcome run(const QByteArray &bytes)
+/// `keepKeyOrder`: note every object's key order for serialize() (parse() does; validate() needs only
+/// the States objects' order, and runs after every edit in the designer).
+Outcome run(const QByteArray &bytes, bool keepKeyOrder)
 {
     const std::string_view view(bytes.constData(), size_t(bytes.size()));
-    const JsonDocument doc = detail::readJson(view, kMaxDepth);
+    JsonDocument doc = detail::readJson(view, kMaxDepth, keepKeyOrder);
     if (!doc.ok) {
         detail::LineCounter lines(view);
         const auto at = lines.at(doc.errorOffset);
@@ -1464,6 +1466,9 @@ Outcome run(const QByteArray &bytes)
     auto workflow = builder.build();
     if (!builder.issues.empty())
         return {nullptr, locateIssues(view, std::move(builder.issues))};
+    if (keepKeyOrder)
+        workflow->keyOrder = std::make_shared<const std::unordered_map<std::string, std::vector<std::string>>>(
+            std::move(doc.keyOrder));
     return {std::move(workflow), {}};
 }
 
@@ -1481,7 +1486,7 @@ Error internalError(const char *what)
 Result<std::shared_ptr<const Workflow>> parse(const QByteArray &bytes)
 {
     try {
-        Outcome outcome = run(bytes);
+        Outcome outcome = run(bytes, true);
         if (!outcome.errors.empty())
             return std::move(outcome.errors.front());
         return std::move(outcome.workflow);
@@ -1495,7 +1500,7 @@ Result<std::shared_ptr<const Workflow>> parse(const QByteArray &bytes)
 std::vector<Error> validate(const QByteArray &bytes)
 {
     try {
-        return run(bytes).errors;
+        return run(bytes, false).errors;
     } catch (const std::exception &e) {
         return {internalError(e.what())};
     } catch (...) {

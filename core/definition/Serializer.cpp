@@ -1,17 +1,63 @@
 #include "definition/Parser.h"
 
+#include "definition/SourceLocator_p.h"
+
 #include <cmath>
 
 // Writing a Workflow back as ASL. Fields come out in the order of the Step Functions documentation and
 // in the form the author used (Iterator vs ItemProcessor, Parameters vs ItemSelector, "$" written out), so
 // parse(serialize(parse(x))) equals parse(x) and saving an unchanged definition gives a small diff.
-// nlohmann::json sorts keys, so the ordered variant holds the document while it is built.
+// nlohmann::json sorts keys, so the ordered variant holds the document while it is built, and the values
+// the author wrote freely (payload templates, a Pass's Result) get their keys back in the order written
+// (Workflow::keyOrder, by JSON pointer), so a definition round-tripped through core is byte-stable too.
 
 namespace sluice::definition {
 
 namespace {
 
 using Ordered = nlohmann::ordered_json;
+using KeyOrder = std::unordered_map<std::string, std::vector<std::string>>;
+
+/// What the writer carries down the tree: where it is, and the author's key order.
+struct Place
+{
+    const KeyOrder *order = nullptr;
+    std::string pointer;
+
+    Place operator/(std::string_view token) const
+    {
+        return {order, pointer + '/' + detail::escapePointerToken(token)};
+    }
+    Place operator/(std::size_t index) const { return {order, pointer + '/' + std::to_string(index)}; }
+};
+
+/// `value` as written at `place`: object keys in the author's order where it is known (then any others,
+/// sorted), recursively.
+Ordered asWritten(const Json &value, const Place &place)
+{
+    if (value.is_array()) {
+        Ordered out = Ordered::array();
+        for (std::size_t i = 0; i < value.size(); ++i)
+            out.push_back(asWritten(value[i], place / i));
+        return out;
+    }
+    if (!value.is_object())
+        return Ordered(value);
+    Ordered out = Ordered::object();
+    if (place.order) {
+        if (const auto it = place.order->find(place.pointer); it != place.order->end()) {
+            for (const std::string &key : it->second) {
+                if (const auto v = value.find(key); v != value.end())
+                    out[key] = asWritten(*v, place / key);
+            }
+        }
+    }
+    for (const auto &item : value.items()) {
+        if (!out.contains(item.key()))
+            out[item.key()] = asWritten(item.value(), place / item.key());
+    }
+    return out;
+}
 
 Ordered number(double value)
 {
@@ -42,10 +88,10 @@ void putNumber(Ordered &out, const char *name, const char *pathName, const Numbe
         out[pathName] = field.path->text();
 }
 
-void putTemplate(Ordered &out, const char *name, const std::optional<PayloadTemplate> &payload)
+void putTemplate(Ordered &out, const char *name, const std::optional<PayloadTemplate> &payload, const Place &parent)
 {
     if (payload)
-        out[name] = Ordered(payload->source());
+        out[name] = asWritten(payload->source(), parent / name);
 }
 
 void putString(Ordered &out, const char *name, const std::string &value)
@@ -81,9 +127,9 @@ Ordered inOrder(const Json &object, std::initializer_list<const char *> order)
     return out;
 }
 
-Ordered machineJson(const StateMachine &machine, const Json *processorConfig);
+Ordered machineJson(const StateMachine &machine, const Json *processorConfig, const Place &place);
 
-Ordered ruleJson(const ChoiceRule &rule)
+Ordered ruleJson(const ChoiceRule &rule, const Place &place)
 {
     Ordered out = Ordered::object();
     putString(out, "Comment", rule.comment);
@@ -92,12 +138,12 @@ Ordered ruleJson(const ChoiceRule &rule)
     case ChoiceRule::Kind::Or: {
         Ordered children = Ordered::array();
         for (const auto &c : rule.children)
-            children.push_back(ruleJson(c));
+            children.push_back(ruleJson(c, place / (rule.kind == ChoiceRule::Kind::And ? "And" : "Or") / children.size()));
         out[rule.kind == ChoiceRule::Kind::And ? "And" : "Or"] = std::move(children);
         break;
     }
     case ChoiceRule::Kind::Not:
-        out["Not"] = rule.children.empty() ? Ordered::object() : ruleJson(rule.children.front());
+        out["Not"] = rule.children.empty() ? Ordered::object() : ruleJson(rule.children.front(), place / "Not");
         break;
     case ChoiceRule::Kind::Compare: {
         out["Variable"] = rule.variable.text();
@@ -110,7 +156,7 @@ Ordered ruleJson(const ChoiceRule &rule)
     return out;
 }
 
-Ordered stateJson(const State &s)
+Ordered stateJson(const State &s, const Place &place)
 {
     Ordered out = Ordered::object();
     out["Type"] = stateTypeName(s.type);
@@ -124,7 +170,7 @@ Ordered stateJson(const State &s)
     case StateType::Choice: {
         Ordered choices = Ordered::array();
         for (const auto &rule : s.choices)
-            choices.push_back(ruleJson(rule));
+            choices.push_back(ruleJson(rule, place / "Choices" / choices.size()));
         out["Choices"] = std::move(choices);
         putString(out, "Default", s.defaultNext);
         break;
@@ -144,14 +190,15 @@ Ordered stateJson(const State &s)
     case StateType::Parallel: {
         Ordered branches = Ordered::array();
         for (const auto &b : s.branches)
-            branches.push_back(machineJson(*b, nullptr));
+            branches.push_back(machineJson(*b, nullptr, place / "Branches" / branches.size()));
         out["Branches"] = std::move(branches);
         break;
     }
     case StateType::Map:
         if (s.processor)
             out[s.legacyIterator ? "Iterator" : "ItemProcessor"] =
-                machineJson(*s.processor, s.legacyIterator ? nullptr : &s.processorConfig);
+                machineJson(*s.processor, s.legacyIterator ? nullptr : &s.processorConfig,
+                            place / (s.legacyIterator ? "Iterator" : "ItemProcessor"));
         if (s.itemReader) {
             Ordered reader = Ordered::object();
             reader["Resource"] = s.itemReader->resource;
@@ -159,17 +206,17 @@ Ordered stateJson(const State &s)
                 reader["ReaderConfig"] =
                     inOrder(s.itemReader->readerConfig, {"InputType", "CSVHeaderLocation", "CSVHeaders",
                                                          "CSVDelimiter", "MaxItems", "MaxItemsPath"});
-            putTemplate(reader, "Parameters", s.itemReader->parameters);
+            putTemplate(reader, "Parameters", s.itemReader->parameters, place / "ItemReader");
             out["ItemReader"] = std::move(reader);
         }
         putPath(out, "ItemsPath", s.itemsPath);
-        putTemplate(out, s.itemSelectorIsLegacyParameters ? "Parameters" : "ItemSelector", s.parameters);
+        putTemplate(out, s.itemSelectorIsLegacyParameters ? "Parameters" : "ItemSelector", s.parameters, place);
         if (s.itemBatcher) {
             Ordered batcher = Ordered::object();
             putNumber(batcher, "MaxItemsPerBatch", "MaxItemsPerBatchPath", s.itemBatcher->maxItemsPerBatch);
             putNumber(batcher, "MaxInputBytesPerBatch", "MaxInputBytesPerBatchPath",
                       s.itemBatcher->maxInputBytesPerBatch);
-            putTemplate(batcher, "BatchInput", s.itemBatcher->batchInput);
+            putTemplate(batcher, "BatchInput", s.itemBatcher->batchInput, place / "ItemBatcher");
             out["ItemBatcher"] = std::move(batcher);
         }
         putNumber(out, "MaxConcurrency", "MaxConcurrencyPath", s.maxConcurrency);
@@ -180,7 +227,7 @@ Ordered stateJson(const State &s)
         if (s.resultWriter) {
             Ordered writer = Ordered::object();
             writer["Resource"] = s.resultWriter->resource;
-            putTemplate(writer, "Parameters", s.resultWriter->parameters);
+            putTemplate(writer, "Parameters", s.resultWriter->parameters, place / "ResultWriter");
             out["ResultWriter"] = std::move(writer);
         }
         break;
@@ -191,11 +238,11 @@ Ordered stateJson(const State &s)
 
     putPath(out, "InputPath", s.inputPath);
     if (s.type != StateType::Map)
-        putTemplate(out, "Parameters", s.parameters);
-    putTemplate(out, "Credentials", s.credentials);
+        putTemplate(out, "Parameters", s.parameters, place);
+    putTemplate(out, "Credentials", s.credentials, place);
     if (s.result)
-        out["Result"] = Ordered(*s.result);
-    putTemplate(out, "ResultSelector", s.resultSelector);
+        out["Result"] = asWritten(*s.result, place / "Result");
+    putTemplate(out, "ResultSelector", s.resultSelector, place);
     putPath(out, "ResultPath", s.resultPath);
     putPath(out, "OutputPath", s.outputPath);
     putNumber(out, "TimeoutSeconds", "TimeoutSecondsPath", s.timeoutSeconds);
@@ -240,7 +287,7 @@ Ordered stateJson(const State &s)
     return out;
 }
 
-Ordered machineJson(const StateMachine &machine, const Json *processorConfig)
+Ordered machineJson(const StateMachine &machine, const Json *processorConfig, const Place &place)
 {
     Ordered out = Ordered::object();
     putString(out, "Comment", machine.comment);
@@ -249,7 +296,7 @@ Ordered machineJson(const StateMachine &machine, const Json *processorConfig)
     out["StartAt"] = machine.startAt;
     Ordered states = Ordered::object();
     for (const State &s : machine.states)
-        states[s.name] = stateJson(s);
+        states[s.name] = stateJson(s, place / "States" / s.name);
     out["States"] = std::move(states);
     return out;
 }
@@ -262,7 +309,7 @@ Ordered workflowJson(const Workflow &workflow)
     putString(out, "Version", workflow.version);
     if (workflow.timeoutSeconds)
         out["TimeoutSeconds"] = number(*workflow.timeoutSeconds);
-    Ordered machine = machineJson(workflow.root, nullptr);
+    Ordered machine = machineJson(workflow.root, nullptr, Place{workflow.keyOrder.get(), std::string()});
     out["StartAt"] = std::move(machine["StartAt"]);
     out["States"] = std::move(machine["States"]);
     return out;

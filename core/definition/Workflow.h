@@ -219,6 +219,10 @@ struct Workflow
     std::string version;                  ///< "Version", e.g. "1.0"
     std::optional<double> timeoutSeconds; ///< top-level TimeoutSeconds
     std::string queryLanguage;            ///< "JSONPath" or empty (JSONata is refused with a clear error)
+    /// The keys of every object as written, by JSON pointer ("/States/Load/Parameters"): nlohmann::json
+    /// sorts keys, and serialize() puts payload templates and Results back in the author's order with this.
+    /// Null for a workflow not parsed from text (then those keys come out sorted).
+    std::shared_ptr<const std::unordered_map<std::string, std::vector<std::string>>> keyOrder;
 };
 
 } // namespace sluice

@@ -127,6 +127,50 @@ private Q_SLOTS:
         QVERIFY2(o.err.startsWith((file + QStringLiteral(":3:")).toUtf8()), o.err.constData());
     }
 
+    void validateAndRunAcceptYaml()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("hello.asl.yaml"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("StartAt: Greet\n"
+                "States:\n"
+                "  Greet:\n"
+                "    Type: Pass\n"
+                "    Parameters:\n"
+                "      greeting.$: States.Format('Hello, {}!', $.name)\n"
+                "      count: \"1\"\n"
+                "    End: true\n");
+        f.close();
+        QCOMPARE(runCli({QStringLiteral("validate"), file}).exitCode, 0);
+        const Outcome o = runCli({QStringLiteral("run"), file, QStringLiteral("--no-store"), QStringLiteral("--input-json"),
+                                  QStringLiteral(R"({"name": "Ada"})")});
+        QCOMPARE(o.exitCode, 0);
+        QCOMPARE(text(parse(o.out)), text(sluice::Json{{"count", "1"}, {"greeting", "Hello, Ada!"}}));
+    }
+
+    void validateReportsYamlLinesAndMalformedYaml()
+    {
+        QTemporaryDir dir;
+        const QString invalid = dir.filePath(QStringLiteral("invalid.yml"));
+        QFile f(invalid);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("StartAt: A\nStates:\n  A:\n    Type: Pass\n    Next: Nowhere\n");
+        f.close();
+        Outcome o = runCli({QStringLiteral("validate"), invalid});
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(o.err.startsWith((invalid + QStringLiteral(":5:11: /States/A/Next: ")).toUtf8()), o.err.constData());
+
+        const QString malformed = dir.filePath(QStringLiteral("malformed.yaml"));
+        QFile g(malformed);
+        QVERIFY(g.open(QIODevice::WriteOnly));
+        g.write("StartAt: A\nStates:\n  A: {Type: Pass, End: [true\n");
+        g.close();
+        o = runCli({QStringLiteral("run"), malformed, QStringLiteral("--no-store")});
+        QCOMPARE(o.exitCode, 2);
+        QVERIFY2(o.err.contains("not valid YAML (line 4, column 1)"), o.err.constData());
+    }
+
     void runPrintsTheOutput()
     {
         const Outcome o = runCli({QStringLiteral("run"), example("hello.asl.json"), QStringLiteral("--input-json"),

@@ -3,6 +3,7 @@
 #include "editor/EditorStyle.h"
 #include "editor/StateItem.h"
 
+#include <QApplication>
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QPainterPathStroker>
@@ -19,6 +20,8 @@ namespace {
 
 constexpr double kArrow = 9;
 constexpr double kLabelMaxWidth = 170;
+/// Below this zoom a label's text would be a few pixels high: it is left out (the node summaries too).
+constexpr double kLabelZoom = 0.6;
 
 QColor edgeColor(EdgeKind kind)
 {
@@ -121,6 +124,22 @@ void EdgeItem::updatePath()
         m_labelPos = QPointF(side, (start.y() + end.y()) / 2);
     }
     m_path = path;
+    // The arrowhead points along the path's last piece: from its last control point (or the point before
+    // it) to the tip. Measuring the path (pointAtPercent, angleAtPercent) in every paint cost more than
+    // drawing it.
+    m_arrow.clear();
+    if (m_path.elementCount() >= 2) {
+        const QPointF tip = m_path.elementAt(m_path.elementCount() - 1);
+        QPointF from = tip;
+        for (int i = m_path.elementCount() - 2; i >= 0 && QLineF(from, tip).length() < 0.01; --i)
+            from = m_path.elementAt(i);
+        const QLineF last(from, tip);
+        if (last.length() >= 0.01) {
+            const QPointF back = (tip - from) / last.length();
+            const QPointF normal(-back.y(), back.x());
+            m_arrow << tip << tip - back * kArrow + normal * (kArrow * 0.5) << tip - back * kArrow - normal * (kArrow * 0.5);
+        }
+    }
     m_shape = QPainterPath();
     m_labelRect = QRectF();
     if (!m_label.text().isEmpty()) {
@@ -164,18 +183,12 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         return;
 
     // arrowhead along the last piece of the path
-    const QPointF tip = m_path.pointAtPercent(1.0);
-    const double angle = m_path.angleAtPercent(0.999) * M_PI / 180.0;
-    const QPointF back(std::cos(angle), -std::sin(angle));
-    const QPointF normal(-back.y(), back.x());
-    QPolygonF arrow;
-    arrow << tip << tip - back * kArrow + normal * (kArrow * 0.5) << tip - back * kArrow - normal * (kArrow * 0.5);
     painter->setPen(Qt::NoPen);
     painter->setBrush(color);
-    painter->drawPolygon(arrow);
+    painter->drawPolygon(m_arrow);
 
-    if (!m_labelRect.isNull()) {
-        const QPalette palette = widget ? widget->palette() : QPalette();
+    if (!m_labelRect.isNull() && lod >= kLabelZoom) {
+        const QPalette palette = QApplication::palette();   // as the canvas background: the system's light or dark palette
         QColor fill = palette.color(QPalette::Base);
         fill.setAlpha(235);
         painter->setBrush(fill);

@@ -4,6 +4,7 @@
 
 #include <QGraphicsItem>
 #include <QPainterPath>
+#include <QPolygonF>
 #include <QStaticText>
 
 #include <vector>
@@ -49,6 +50,7 @@ private:
     QPointF m_routeFrom;
     QPointF m_routeTo;
     QPainterPath m_path;
+    QPolygonF m_arrow;              ///< the arrowhead at the path's end, made with the path (not per paint)
     mutable QPainterPath m_shape;   ///< made when first asked for (hit tests only)
     QPointF m_labelPos;
     QStaticText m_label;

@@ -99,6 +99,121 @@ void orderFields(OrderedJson &state)
         state[key] = std::move(value);
 }
 
+/// Sorts an object's keys by `rank` (stable: equal ranks keep their order).
+template <typename Rank> void orderKeys(OrderedJson &object, Rank rank)
+{
+    std::vector<std::pair<std::string, OrderedJson>> fields;
+    for (auto &item : object.items())
+        fields.emplace_back(item.key(), std::move(item.value()));
+    std::stable_sort(fields.begin(), fields.end(), [&rank](const auto &a, const auto &b) { return rank(a.first) < rank(b.first); });
+    object = OrderedJson::object();
+    for (auto &[key, value] : fields)
+        object[key] = std::move(value);
+}
+
+/// `fresh` (nlohmann::json: keys sorted) in the order `old` had, recursively: keys `old` had keep their
+/// place, new ones follow. States (in a "States" object), retriers, catchers and Choice rules are put in
+/// ASL's documented field order (as core serialize() writes them), and new states follow the existing
+/// ones. So an Inspector edit of a Map or a Parallel leaves its nested states as they were written.
+enum class JsonPlace { Value, State, StatesMap, Handler, Rule, Reader, ReaderConfig, ProcessorConfig, Batcher };
+
+/// The documented order of the fields of the objects inside a state, as core serialize() writes them.
+const std::vector<std::string> *documentedOrder(JsonPlace place)
+{
+    static const std::vector<std::string> handler{"ErrorEquals", "IntervalSeconds", "MaxAttempts", "BackoffRate",
+                                                  "MaxDelaySeconds", "JitterStrategy", "ResultPath", "Next", "Comment"};
+    static const std::vector<std::string> reader{"Resource", "ReaderConfig", "Parameters"};
+    static const std::vector<std::string> readerConfig{"InputType", "CSVHeaderLocation", "CSVHeaders", "CSVDelimiter",
+                                                       "MaxItems", "MaxItemsPath"};
+    static const std::vector<std::string> processorConfig{"Mode", "ExecutionType"};
+    static const std::vector<std::string> batcher{"MaxItemsPerBatch", "MaxItemsPerBatchPath", "MaxInputBytesPerBatch",
+                                                  "MaxInputBytesPerBatchPath", "BatchInput"};
+    switch (place) {
+    case JsonPlace::Handler: return &handler;
+    case JsonPlace::Reader: return &reader;
+    case JsonPlace::ReaderConfig: return &readerConfig;
+    case JsonPlace::ProcessorConfig: return &processorConfig;
+    case JsonPlace::Batcher: return &batcher;
+    default: return nullptr;
+    }
+}
+OrderedJson likeBefore(const Json &fresh, const OrderedJson *old, JsonPlace place)
+{
+    if (fresh.is_array()) {
+        OrderedJson out = OrderedJson::array();
+        for (std::size_t i = 0; i < fresh.size(); ++i) {
+            const OrderedJson *was = old && old->is_array() && i < old->size() ? &(*old)[i] : nullptr;
+            out.push_back(likeBefore(fresh[i], was, place));
+        }
+        return out;
+    }
+    if (!fresh.is_object())
+        return OrderedJson(fresh);
+    const auto childPlace = [place](const std::string &key) {
+        if (place == JsonPlace::StatesMap)
+            return JsonPlace::State;
+        if (key == "States")
+            return JsonPlace::StatesMap;
+        if (place == JsonPlace::State && (key == "Retry" || key == "Catch"))
+            return JsonPlace::Handler;
+        if ((place == JsonPlace::State && key == "Choices") ||
+            (place == JsonPlace::Rule && (key == "And" || key == "Or" || key == "Not")))
+            return JsonPlace::Rule;
+        if (place == JsonPlace::State && (key == "ItemReader" || key == "ResultWriter"))
+            return JsonPlace::Reader;
+        if (place == JsonPlace::State && key == "ItemBatcher")
+            return JsonPlace::Batcher;
+        if (place == JsonPlace::Reader && key == "ReaderConfig")
+            return JsonPlace::ReaderConfig;
+        if (key == "ProcessorConfig")
+            return JsonPlace::ProcessorConfig;
+        return JsonPlace::Value;
+    };
+    OrderedJson out = OrderedJson::object();
+    if (old && old->is_object()) {
+        for (const auto &item : old->items()) {
+            if (const auto it = fresh.find(item.key()); it != fresh.end())
+                out[item.key()] = likeBefore(*it, &item.value(), childPlace(item.key()));
+        }
+    }
+    for (const auto &item : fresh.items()) {
+        if (!out.contains(item.key()))
+            out[item.key()] = likeBefore(item.value(), nullptr, childPlace(item.key()));
+    }
+    // A state machine typed in whole (a new branch): its states in the order they run, not sorted by name.
+    const bool newMachine = !(old && old->is_object() && old->contains("States"));
+    if (newMachine && out.contains("StartAt") && out["StartAt"].is_string() && out.contains("States") &&
+        out["States"].is_object()) {
+        OrderedJson &states = out["States"];
+        OrderedJson ordered = OrderedJson::object();
+        std::vector<std::string> queue{out["StartAt"].get<std::string>()};
+        for (std::size_t i = 0; i < queue.size(); ++i) {
+            const auto it = states.find(queue[i]);
+            if (it == states.end() || ordered.contains(queue[i]))
+                continue;
+            ordered[queue[i]] = *it;
+            forEachTarget(ordered[queue[i]], [&queue](OrderedJson &owner, const char *key) {
+                queue.push_back(owner[key].get<std::string>());
+            });
+        }
+        for (const auto &item : states.items()) {
+            if (!ordered.contains(item.key()))
+                ordered[item.key()] = item.value();
+        }
+        states = std::move(ordered);
+    }
+    if (place == JsonPlace::State) {
+        orderFields(out);
+    } else if (const std::vector<std::string> *order = documentedOrder(place)) {
+        orderKeys(out, [order](const std::string &key) {
+            return int(std::find(order->begin(), order->end(), key) - order->begin());
+        });
+    } else if (place == JsonPlace::Rule) {
+        orderKeys(out, [](const std::string &key) { return key == "Comment" ? 0 : key == "Variable" ? 1 : key == "Next" ? 3 : 2; });
+    }
+    return out;
+}
+
 QString numberText(const OrderedJson &value)
 {
     if (value.is_number_integer())
@@ -585,26 +700,27 @@ std::vector<Error> EditorDocument::problemsOf(const QString &statePointer) const
     return out;
 }
 
-QStringList EditorDocument::sluiceResources() const
+std::vector<EditorDocument::ResourceUse> EditorDocument::sluiceResourceUses() const
 {
-    QSet<QString> found;
-    std::function<void(const OrderedJson &)> walk = [&](const OrderedJson &j) {
-        if (j.is_object()) {
-            for (const auto &item : j.items()) {
-                if (item.key() == "Resource" && item.value().is_string()
-                    && item.value().get<std::string>().rfind("sluice:", 0) == 0)
-                    found.insert(q(item.value().get<std::string>()));
-                walk(item.value());
-            }
-        } else if (j.is_array()) {
-            for (const auto &item : j)
-                walk(item);
-        }
+    std::vector<ResourceUse> uses;
+    const auto note = [&](const QString &pointer, const OrderedJson *holder) {
+        if (!holder || !holder->is_object())
+            return;
+        const auto it = holder->find("Resource");
+        if (it != holder->end() && it->is_string() && it->get<std::string>().rfind("sluice:", 0) == 0)
+            uses.push_back({pointer, StateRef::nameOf(pointer), q(it->get<std::string>())});
     };
-    walk(m_def);
-    QStringList out(found.begin(), found.end());
-    out.sort();
-    return out;
+    for (const QString &pointer : statePointers()) {
+        const OrderedJson *st = state(pointer);
+        if (!st || !st->is_object())
+            continue;
+        note(pointer, st);
+        for (const char *field : {"ItemReader", "ResultWriter"}) {
+            if (const auto it = st->find(field); it != st->end())
+                note(pointer, &*it);
+        }
+    }
+    return uses;
 }
 
 // --- texts ---------------------------------------------------------------------------------------------
@@ -1104,19 +1220,10 @@ Result<void> EditorDocument::replaceState(const QString &statePointer, const Jso
     if (!stateJson.is_object() || !stateJson.contains("Type") || !stateJson["Type"].is_string())
         return refused(tr("A state must be a JSON object with a Type."));
     Snapshot before = snapshot();
-    // Keep the fields the state already had in their order, then the new ones ("Type" first).
+    // Keep what the state already had in its order (nested states and payloads too), then the new fields,
+    // in ASL's documented order.
     const OrderedJson &old = *state(statePointer);
-    OrderedJson next = OrderedJson::object();
-    next["Type"] = stateJson["Type"];
-    for (const auto &item : old.items()) {
-        if (stateJson.contains(item.key()))
-            next[item.key()] = OrderedJson(stateJson[item.key()]);
-    }
-    for (const auto &item : stateJson.items()) {
-        if (!next.contains(item.key()))
-            next[item.key()] = OrderedJson(item.value());
-    }
-    orderFields(next);
+    OrderedJson next = likeBefore(stateJson, &old, JsonPlace::State);
     if (next == old)
         return {};
     *mutableState(statePointer) = std::move(next);

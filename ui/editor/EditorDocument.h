@@ -122,9 +122,16 @@ public:
     /// The state that a problem's pointer falls in, or empty.
     QString stateOfPointer(const QString &pointer) const;
     bool isValid() const { return m_problems.empty(); }
-    /// The sluice: resources the definition uses (Task, ItemReader, ResultWriter), sorted, once each:
-    /// what an export for AWS Step Functions has to warn about.
-    QStringList sluiceResources() const;
+    /// A state that names a sluice: resource (its Task Resource, a Map's ItemReader or ResultWriter).
+    struct ResourceUse
+    {
+        QString statePointer;
+        QString state;      ///< its name
+        QString resource;   ///< "sluice:http", ...
+    };
+    /// Every use of a sluice: resource, states in document order (parents before children): what AWS Step
+    /// Functions refuses, so what an export for AWS has to warn about.
+    std::vector<ResourceUse> sluiceResourceUses() const;
 
     // --- edits (each one undoable command) ------------------------------------------------------------
     /// Adds a state of `type` (a Task with `resource`) to `scope` at `pos`; returns its pointer.
@@ -136,7 +143,8 @@ public:
     Result<QString> renameState(const QString &statePointer, const QString &newName);
     /// Makes `from` lead to `to`. ChoiceRule/Catch with index -1 append a new rule/catcher.
     Result<void> connectStates(const QString &from, const QString &to, EdgeKind kind, int index = -1);
-    /// Connects with the kind a drag means: Next, or a Choice's Default (then a new rule once it has one).
+    /// Connects with the kind a drag means: Next; from a Choice a new rule, or its Default when it has rules
+    /// and no Default yet.
     Result<void> connectAuto(const QString &from, const QString &to);
     Result<void> disconnect(const QString &from, EdgeKind kind, int index = -1);
     Result<void> setStartAt(const QString &statePointer);

@@ -4,6 +4,7 @@
 #include "editor/EditorStyle.h"
 #include "editor/GraphScene.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 #include <QFontMetricsF>
 #include <QGraphicsScene>
@@ -11,6 +12,7 @@
 #include <QStyleOptionGraphicsItem>
 #include <QWidget>
 
+#include <algorithm>
 #include <cmath>
 
 namespace sluice::ui {
@@ -24,18 +26,40 @@ constexpr double kTextLeft = 46;
 constexpr double kBadge = 9;
 constexpr double kMarkerSpace = 26;   ///< room above for "Start", below for the end mark
 
-QFont nameFont()
+/// Below this zoom the one-line summary is left out: at 0.88 of the name's size it would be a grey smudge
+/// of 4 pixels, and half the text the canvas draws.
+constexpr double kSummaryZoom = 0.6;
+
+// Fonts follow the application's font; paint() asks for them hundreds of times per frame, so they are made
+// again only when that font changes.
+const QFont &nameFont()
 {
-    QFont font;
-    font.setBold(true);
-    return font;
+    static QFont cached;
+    static QFont made;
+    static bool ready = false;
+    const QFont app;
+    if (!ready || !(app == cached)) {
+        ready = true;
+        cached = app;
+        made = app;
+        made.setBold(true);
+    }
+    return made;
 }
 
-QFont summaryFont()
+const QFont &summaryFont()
 {
-    QFont font;
-    font.setPointSizeF(font.pointSizeF() * 0.88);
-    return font;
+    static QFont cached;
+    static QFont made;
+    static bool ready = false;
+    const QFont app;
+    if (!ready || !(app == cached)) {
+        ready = true;
+        cached = app;
+        made = app;
+        made.setPointSizeF(app.pointSizeF() * 0.88);
+    }
+    return made;
 }
 
 } // namespace
@@ -148,7 +172,8 @@ QPainterPath StateItem::shape() const
 void StateItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget)
 {
     const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
-    const QPalette palette = widget ? widget->palette() : QPalette();
+    Q_UNUSED(widget)
+    const QPalette palette = QApplication::palette();   // as the canvas background: the system's light or dark palette
     const QColor accent = typeColor(m_info.type);
     const bool selected = option->state & QStyle::State_Selected;
     const QRectF card = cardRect();
@@ -181,8 +206,7 @@ void StateItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
         painter->drawRoundedRect(QRectF(QPointF(0, 0), m_size).adjusted(0.5, 0.5, -0.5, -0.5), kRadius + 2, kRadius + 2);
         painter->setPen(QPen(frame, 1));
         painter->drawLine(QPointF(0, kNodeHeight), QPointF(m_size.width(), kNodeHeight));
-        QFont labelFont = summaryFont();
-        painter->setFont(labelFont);
+        painter->setFont(summaryFont());
         for (const auto &[label, rect] : m_branches) {
             painter->setPen(QPen(frame, 1, Qt::DashLine));
             painter->setBrush(Qt::NoBrush);
@@ -212,14 +236,15 @@ void StateItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
 
     // icon, name, summary
     const qreal dpr = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
-    const int iconPixels = int(std::ceil(kIconSize * std::max(1.0, lod) * dpr));
-    const QPixmap &icon = typeIcon(m_info.type, std::min(iconPixels, 128));
-    painter->setRenderHint(QPainter::SmoothPixmapTransform, true);
+    // The icon rendered at the size it takes on the device, so it is copied, not scaled, and stays crisp.
+    const int iconPixels = int(std::ceil(kIconSize * lod * dpr));
+    const QPixmap &icon = typeIcon(m_info.type, std::clamp(iconPixels, 8, 128));
+    painter->setRenderHint(QPainter::SmoothPixmapTransform, std::abs(icon.width() - kIconSize * lod * dpr) > 0.5);
     painter->drawPixmap(QRectF(16, (kNodeHeight - kIconSize) / 2, kIconSize, kIconSize), icon, icon.rect());
     painter->setPen(palette.color(QPalette::Text));
     painter->setFont(nameFont());
     painter->drawStaticText(QPointF(kTextLeft, m_info.summary.isEmpty() ? 19 : 10), m_nameText);
-    if (!m_info.summary.isEmpty()) {
+    if (!m_info.summary.isEmpty() && lod >= kSummaryZoom) {
         painter->setPen(palette.color(QPalette::PlaceholderText));
         painter->setFont(summaryFont());
         painter->drawStaticText(QPointF(kTextLeft, 32), m_summaryText);

@@ -111,6 +111,37 @@ private Q_SLOTS:
         QVERIFY(!taskJson["States"]["Load"]["Retry"][1].contains("BackoffRate")); // not written, not invented
     }
 
+    void keepsTheAuthorsKeyOrderInPayloads()
+    {
+        // Parameters, ResultSelector, ItemSelector, ItemReader Parameters and a Pass's Result, nested
+        // objects and objects in arrays: all in the order written, so the file round-trips byte for byte.
+        const QByteArray source =
+            fixtures::read(fixtures::definitionsDir() + QStringLiteral("/serializer/payload-key-order.asl.json"));
+        const auto w = parseBytes(source);
+
+        const QByteArray text = definition::serialize(*w);
+
+        QCOMPARE(keysAt(text, "/States/Fetch/Parameters"),
+                 (QStringList{QStringLiteral("Url.$"), QStringLiteral("Method"), QStringLiteral("Headers")}));
+        QCOMPARE(keysAt(text, "/States/Stamp/Result/batch/order/0"),
+                 (QStringList{QStringLiteral("sku"), QStringLiteral("name")}));
+        QCOMPARE(text, source);
+        QCOMPARE(definition::serialize(*parseBytes(text)), source);
+    }
+
+    void sortsPayloadKeysOfAWorkflowNotReadFromText()
+    {
+        auto w = std::make_shared<Workflow>(*parseBytes(
+            fixtures::read(fixtures::definitionsDir() + QStringLiteral("/serializer/payload-key-order.asl.json"))));
+        w->keyOrder.reset();
+
+        const QByteArray text = definition::serialize(*w);
+
+        QCOMPARE(keysAt(text, "/States/Fetch/Parameters"),
+                 (QStringList{QStringLiteral("Headers"), QStringLiteral("Method"), QStringLiteral("Url.$")}));
+        QVERIFY(definition::toJson(*parseBytes(text)) == definition::toJson(*w));
+    }
+
     void writesTwoSpaceIndentation()
     {
         const auto w = parseBytes(R"({"StartAt":"A","States":{"A":{"Type":"Succeed"}}})");

@@ -69,6 +69,7 @@ private Q_SLOTS:
     void init();
 
     void loadsValidDefinitionInAslOrder();
+    void replaceKeepsNestedOrder();
     void refusesNonJsonAndKeepsDocument();
     void undoRestoresExactBytes_data();
     void undoRestoresExactBytes();
@@ -123,6 +124,50 @@ void TestEditorDocument::loadsValidDefinitionInAslOrder()
     QCOMPARE(m_doc->statePointers().indexOf(kLeft), m_doc->statePointers().indexOf(kFan) + 1);
     QCOMPARE(m_doc->pointerOf(QStringLiteral("Left")), kLeft);
     QVERIFY(m_doc->pointerOf(QStringLiteral("Nobody")).isEmpty());
+}
+
+void TestEditorDocument::replaceKeepsNestedOrder()
+{
+    // The Inspector hands over nlohmann::json (keys sorted); an edit of a container must not sort the
+    // states inside it or their fields.
+    const QByteArray nested = R"({
+  "StartAt": "Fan out",
+  "States": {
+    "Fan out": {
+      "Type": "Parallel",
+      "Branches": [
+        {
+          "StartAt": "Zed",
+          "States": {
+            "Zed": {
+              "Type": "Pass",
+              "Parameters": {
+                "z": 1,
+                "a": 2
+              },
+              "Next": "Alpha"
+            },
+            "Alpha": {
+              "Type": "Pass",
+              "End": true
+            }
+          }
+        }
+      ],
+      "End": true
+    }
+  }
+}
+)";
+    QVERIFY(m_doc->load(nested).ok());
+    sluice::Json edited = sluice::Json::parse(m_doc->state(QStringLiteral("/States/Fan out"))->dump());
+    edited["Comment"] = "both at once";
+
+    QVERIFY(m_doc->replaceState(QStringLiteral("/States/Fan out"), edited).ok());
+
+    QByteArray expected = nested;
+    expected.replace("\"Type\": \"Parallel\",\n", "\"Type\": \"Parallel\",\n      \"Comment\": \"both at once\",\n");
+    QCOMPARE(m_doc->serialized(), expected);
 }
 
 void TestEditorDocument::refusesNonJsonAndKeepsDocument()

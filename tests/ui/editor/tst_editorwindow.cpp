@@ -12,10 +12,16 @@
 #include "editor/inspector/StateInspector.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QDir>
 #include <QDirIterator>
 #include <QDockWidget>
 #include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTimer>
+#include <QImage>
+#include <QPalette>
 #include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
@@ -78,8 +84,12 @@ private Q_SLOTS:
     void clickingAProblemSelectsItsState();
     void malformedFileKeepsTheOpenDocument();
     void positionsComeBackFromTheSidecar();
+    void importsYamlAsAnUnsavedJsonDocument();
+    void malformedYamlKeepsTheOpenDocument();
     void exportNamesSluiceResources();
+    void exportWarnsBeforeWriting();
     void titleShowsUnsavedChanges();
+    void canvasFollowsALightOrDarkPalette();
     void inspectorEditsTheSelectedState();
     void dlqDockOpensTheDefaultStoreWhenShown();
 
@@ -276,6 +286,56 @@ void TestEditorWindow::positionsComeBackFromTheSidecar()
     QCOMPARE(reopened.graphScene()->stateItem(first)->pos(), moved);
 }
 
+void TestEditorWindow::importsYamlAsAnUnsavedJsonDocument()
+{
+    MainWindow window;
+    QVERIFY(openAndWait(window, QStringLiteral(SLUICE_EXAMPLES "/hello.asl.json")));
+    const QString yaml = QStringLiteral(SLUICE_FIXTURES "/yaml/catalogue-retry.asl.yaml");
+    QVERIFY(window.importFile(yaml));
+
+    // A new, untitled document with unsaved changes, in the YAML's key order.
+    QVERIFY(window.currentFile().isEmpty());
+    QVERIFY(window.isWindowModified());
+    QVERIFY(window.windowTitle().startsWith(MainWindow::tr("Untitled")));
+    QVERIFY(window.document()->isValid());
+    QVERIFY(window.document()->hasState(QStringLiteral("/States/Load each/ItemProcessor/States/Post")));
+    const QByteArray expected = readAll(QStringLiteral(SLUICE_FIXTURES "/yaml/catalogue-retry.asl.json"));
+    QCOMPARE(window.document()->serialized(), expected);
+
+    // Saving writes ASL JSON and makes it that file.
+    const QString path = m_dir.filePath(QStringLiteral("from-yaml.asl.json"));
+    QVERIFY(window.saveTo(path));
+    QCOMPARE(readAll(path), expected);
+    QVERIFY(!window.isWindowModified());
+    QCOMPARE(window.currentFile(), QFileInfo(path).absoluteFilePath());
+
+    // Open… on a YAML file does the same.
+    QVERIFY(openAndWait(window, yaml));
+    QVERIFY(window.currentFile().isEmpty());
+    QVERIFY(window.isWindowModified());
+}
+
+void TestEditorWindow::malformedYamlKeepsTheOpenDocument()
+{
+    MainWindow window;
+    QVERIFY(openAndWait(window, QStringLiteral(SLUICE_EXAMPLES "/hello.asl.json")));
+    QVERIFY(window.document()->addState({}, StateType::Pass, {}, QPointF(900, 0)).ok());
+    const QByteArray edited = window.document()->serialized();
+    const QString broken = m_dir.filePath(QStringLiteral("broken.asl.yaml"));
+    QVERIFY(writeAll(broken, "StartAt: A\nStates:\n  A:\n    Type: Pass\n   End: true\n"));
+
+    QSignalSpy failed(&window, &MainWindow::openFailed);
+    QVERIFY(!window.importFile(broken));
+    QCOMPARE(failed.count(), 1);
+    auto *banner = window.findChild<QLabel *>(QStringLiteral("errorBanner"));
+    QVERIFY(!banner->isHidden());
+    QVERIFY2(banner->text().contains(QStringLiteral("broken.asl.yaml")), qPrintable(banner->text()));
+    QVERIFY2(banner->text().contains(QStringLiteral("line 5, column 4")), qPrintable(banner->text()));
+    QCOMPARE(window.document()->serialized(), edited);
+    QCOMPARE(window.document()->undoStack()->count(), 1);
+    QCOMPARE(QFileInfo(window.currentFile()).fileName(), QStringLiteral("hello.asl.json"));
+}
+
 void TestEditorWindow::exportNamesSluiceResources()
 {
     MainWindow window;
@@ -283,9 +343,74 @@ void TestEditorWindow::exportNamesSluiceResources()
     QStringList warnings;
     const QString path = m_dir.filePath(QStringLiteral("aws.json"));
     QVERIFY(window.exportForAws(path, &warnings));
-    QVERIFY(warnings.contains(QStringLiteral("sluice:file.read")));
+    // One line per state, in document order: the Map's ItemReader and the Task inside the Map.
+    QCOMPARE(warnings, (QStringList{QStringLiteral("Sync products uses sluice:file.read"),
+                                    QStringLiteral("Load into CRM uses sluice:pass")}));
     QCOMPARE(readAll(path), window.document()->serialized());
     QVERIFY(!QFile::exists(MainWindow::layoutPathFor(path)));   // AWS gets plain ASL only
+}
+
+void TestEditorWindow::exportWarnsBeforeWriting()
+{
+    MainWindow window;
+    QVERIFY(openAndWait(window, QStringLiteral(SLUICE_EXAMPLES "/catalogue-sync.asl.json")));
+    // File > Export asks first, naming the states; Cancel leaves without a file dialog or a file.
+    QString shown;
+    bool answered = false;
+    QTimer::singleShot(0, &window, [&]() {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        shown = box->text() + QLatin1Char('\n') + box->informativeText();
+        answered = true;
+        box->button(QMessageBox::Cancel)->click();
+    });
+    window.action(QStringLiteral("actionExport"))->trigger();
+    QVERIFY(answered);
+    QVERIFY2(shown.contains(QStringLiteral("Sync products uses sluice:file.read")), qPrintable(shown));
+    QVERIFY2(shown.contains(QStringLiteral("Load into CRM uses sluice:pass")), qPrintable(shown));
+    QVERIFY2(shown.contains(QStringLiteral("2 state")), qPrintable(shown));
+
+    // A definition with only AWS resources exports without a question.
+    QVERIFY(openAndWait(window, QStringLiteral(SLUICE_EXAMPLES "/hello.asl.json")));
+    QVERIFY(window.awsExportWarnings().isEmpty());
+}
+
+void TestEditorWindow::canvasFollowsALightOrDarkPalette()
+{
+    // The system's palette decides: a dark one gives a dark canvas and dark cards, a light one light ones.
+    const QPalette original = QApplication::palette();
+    MainWindow window;
+    window.resize(1200, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(openAndWait(window, QStringLiteral(SLUICE_EXAMPLES "/hello.asl.json")));
+    sluice::ui::StateItem *item = window.graphScene()->stateItem(QStringLiteral("/States/Greet"));
+    QVERIFY(item);
+    const auto lightness = [&](QPointF scenePos) {
+        const QImage image = window.graphView()->viewport()->grab().toImage();
+        const QPoint at = window.graphView()->mapFromScene(scenePos);
+        return image.pixelColor(at).lightness();
+    };
+    const QPointF background = item->mapToScene(item->boundingRect().topLeft()) - QPointF(30, 30);
+    const QPointF card = item->mapToScene(QPointF(120, 50));   // right of the name, below the text
+
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    dark.setColor(QPalette::Text, QColor(0xee, 0xee, 0xee));
+    dark.setColor(QPalette::WindowText, QColor(0xee, 0xee, 0xee));
+    QApplication::setPalette(dark);
+    QTRY_VERIFY2(lightness(background) < 80, "the canvas stays light under a dark palette");
+    QVERIFY2(lightness(card) < 80, "the cards stay light under a dark palette");
+
+    QPalette light;
+    light.setColor(QPalette::Window, QColor(0xef, 0xef, 0xef));
+    light.setColor(QPalette::Base, Qt::white);
+    QApplication::setPalette(light);
+    QTRY_VERIFY2(lightness(background) > 180, "the canvas stays dark under a light palette");
+    QVERIFY2(lightness(card) > 180, "the cards stay dark under a light palette");
+    QApplication::setPalette(original);
 }
 
 void TestEditorWindow::titleShowsUnsavedChanges()
