@@ -315,10 +315,14 @@ Result<QList<ItemRow>> JournalReader::items(const QString &executionId, const It
     auto num = executionNum(executionId);
     if (!num)
         return num.error();
+    // The columns after `output` sit behind it in the row: for the root item, whose output is the whole Map
+    // result (95 MB over a million items), SQLite would walk all of it to reach them. Its start time is the
+    // execution's, so the root's chunk is not read unless its output is.
     QString sql = QStringLiteral("SELECT i.item, i.parent, i.idx, i.map_state, i.bkey, i.state, i.status, i.attempts,"
-                                 " i.error, i.cause, i.updated_ms, %1, i.chunk_n, i.chunk FROM items i"
-                                 " WHERE i.exec = ? AND i.item > ?")
-                      .arg(filter.outputs ? QStringLiteral("i.output") : QStringLiteral("NULL"));
+                                 " i.error, i.cause, i.updated_ms, %1 FROM items i WHERE i.exec = ? AND i.item > ?")
+                      .arg(filter.outputs ? QStringLiteral("i.output, i.chunk_n, i.chunk")
+                                          : QStringLiteral("NULL, CASE WHEN i.idx < 0 THEN 0 ELSE i.chunk_n END,"
+                                                           " CASE WHEN i.idx < 0 THEN NULL ELSE i.chunk END"));
     QVariantList values{*num, filter.afterItem};
     appendItemConditions(filter, m_connection->isSqlite(), sql, values);
     sql += QStringLiteral(" ORDER BY i.item LIMIT ? OFFSET ?");
@@ -394,10 +398,13 @@ Result<QList<qint64>> JournalReader::itemKeys(const QString &executionId, const 
     if (!filter.narrows()) {
         // Item ids are dense when nothing was skipped (the usual case): the keys are arithmetic, and three
         // lookups replace a scan of every row.
-        if (!runPrepared(query, QStringLiteral("SELECT (SELECT min(item) FROM items WHERE exec = ?),"
-                                               " (SELECT max(item) FROM items WHERE exec = ?),"
-                                               " (SELECT coalesce(sum(n), 0) FROM item_counts WHERE exec = ?)"),
-                         {*num, *num, *num})
+        // min and max per status through items_status: the lowest item is the root, whose row holds the
+        // whole Map result, and reading the table there would walk it.
+        if (!runPrepared(query, QStringLiteral("SELECT min(lo), max(hi), coalesce(sum(n), 0) FROM (SELECT"
+                                               " (SELECT min(i.item) FROM items i WHERE i.exec = c.exec AND i.status = c.status) AS lo,"
+                                               " (SELECT max(i.item) FROM items i WHERE i.exec = c.exec AND i.status = c.status) AS hi,"
+                                               " c.n AS n FROM item_counts c WHERE c.exec = ? AND c.n > 0) t"),
+                         {*num})
             || !query.next())
             return m_connection->error(query.lastError(), "paging items");
         const qint64 first = query.value(0).toLongLong();

@@ -23,6 +23,8 @@ bool isFinal(ItemStatus status)
 
 ItemsTableModel::ItemsTableModel(QObject *parent) : QAbstractTableModel(parent)
 {
+    // A row never shows an output; the root item's is the whole Map result (95 MB over a million items).
+    m_filter.outputs = false;
     m_fetchTimer.setSingleShot(true);
     m_fetchTimer.setInterval(0);
     connect(&m_fetchTimer, &QTimer::timeout, this, &ItemsTableModel::fetchWanted);
