@@ -257,6 +257,33 @@ private Q_SLOTS:
         QVERIFY(!m_reader->itemKeys(run, ItemFilter{}, 0));
     }
 
+    void migratesAVersion3StoreToTheItemIndexes()
+    {
+        QFETCH_GLOBAL(QString, backend);
+        if (backend != QStringLiteral("sqlite"))
+            QSKIP("a throw-away SQLite file is taken back to version 3");
+        const QString run = writeRun({1, 2, 10});
+        QVERIFY(!run.isEmpty());
+        cleanup();
+        {
+            auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("downgrade"));
+            db.setDatabaseName(m_store);
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            for (const char *index : {"items_status", "items_state", "items_error"})
+                QVERIFY(query.exec(QStringLiteral("DROP INDEX %1").arg(QLatin1String(index))));
+            QVERIFY(query.exec(QStringLiteral("UPDATE sluice_meta SET value = '3' WHERE key = 'schema_version'")));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("downgrade"));
+        QVERIFY(!JournalReader::open(m_store));   // a reader does not migrate
+        QVERIFY(Journal::open(m_store));
+        auto reader = JournalReader::open(m_store);
+        QVERIFY(reader);
+        ItemFilter failed;
+        failed.status = ItemStatus::Failed;
+        QCOMPARE(idsOf(reader.value()->items(run, failed).value()), (QList<qint64>{10}));
+    }
+
     void sqlitePlansUseTheItemIndexes()
     {
         QFETCH_GLOBAL(QString, backend);
