@@ -2938,6 +2938,21 @@ Ersetzen Sie sie vor dem Bereitstellen durch AWS-Ressourcen. Trotzdem exportiere
     </message>
 </context>
 <context>
+    <name>sluice::ui::RunCharts</name>
+    <message>
+        <source>Items finished per second</source>
+        <translation>Fertige Elemente pro Sekunde</translation>
+    </message>
+    <message>
+        <source>Seconds since the run was opened</source>
+        <translation>Sekunden seit dem Öffnen des Laufs</translation>
+    </message>
+    <message>
+        <source>Items by status</source>
+        <translation>Elemente nach Status</translation>
+    </message>
+</context>
+<context>
     <name>sluice::ui::StateInspector</name>
     <message>
         <source>Apply</source>
