@@ -17,6 +17,7 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QClipboard>
+#include <QComboBox>
 #include <QDir>
 #include <QLabel>
 #include <QScrollBar>
@@ -285,6 +286,15 @@ private Q_SLOTS:
         QCOMPARE(panel.currentItem(), selected);
         QCOMPARE(panel.view()->currentIndex().row(), 305);
         QCOMPARE(panel.view()->verticalScrollBar()->value(), scroll);
+
+        // The state filter learns the states the snapshots name.
+        snapshot.states["LoadToERP"].entered = 3;
+        snapshot.states["Transform"].entered = 3;
+        panel.applySnapshot(snapshot);
+        auto *states = panel.findChildren<QComboBox *>().at(1);
+        QCOMPARE(states->findText(QStringLiteral("LoadToERP")), 1);
+        QCOMPARE(states->findText(QStringLiteral("Transform")), 2);
+        QCOMPARE(states->currentText(), QString());
     }
 
     void detailShowsTimelineInputOutputAndDiff()

@@ -251,6 +251,24 @@ void ItemsPanel::restoreSelection()
 void ItemsPanel::applySnapshot(const ProgressSnapshot &snapshot)
 {
     m_model->applySnapshot(snapshot);
+    // The state filter offers every state the run has entered so far.
+    if (snapshot.executionId != m_model->executionId())
+        return;
+    QStringList states;
+    for (int i = 1; i < m_state->count(); ++i)
+        states.append(m_state->itemText(i));
+    bool grew = false;
+    for (const auto &[name, counts] : snapshot.states) {
+        const QString state = QString::fromStdString(name);
+        if (counts.entered > 0 && !states.contains(state)) {
+            states.append(state);
+            grew = true;
+        }
+    }
+    if (grew) {
+        states.sort();
+        setStates(states);
+    }
 }
 
 void ItemsPanel::updateSummary()
