@@ -10,6 +10,7 @@ SLUICE_PACKAGES=(
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6sql6-psql qt6-svg-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n linguist-qt6
     qt6-qpa-plugins libgl-dev
+    qt6-charts-dev libqt6opengl6-dev   # the monitor's charts; Qt6Charts' CMake config needs Qt6OpenGL's, which Debian does not pull in
     nlohmann-json3-dev libsqlite3-dev libyaml-cpp-dev postgresql
     fonts-dejavu-core
     openssl curl

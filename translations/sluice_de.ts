@@ -1243,6 +1243,25 @@
     </message>
 </context>
 <context>
+    <name>sluice::ui::Duration</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+</context>
+<context>
     <name>sluice::ui::EditorDocument</name>
     <message>
         <source>Move</source>
@@ -1610,6 +1629,70 @@
     <message>
         <source>Not YAML</source>
         <translation>Kein YAML</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::ui::ExecutionHistoryModel</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>attempt %1 in %2</source>
+        <translation>Versuch %1 in %2</translation>
+    </message>
+    <message>
+        <source>attempt %1</source>
+        <translation>Versuch %1</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Element</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Elapsed</source>
+        <translation>Verstrichen</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::ui::ExecutionHistoryView</name>
+    <message>
+        <source>No run is open.</source>
+        <translation>Kein Lauf ist geöffnet.</translation>
+    </message>
+    <message>
+        <source>Cannot read the history: %1</source>
+        <translation>Der Verlauf kann nicht gelesen werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n Ereignis</numerusform>
+            <numerusform>%n Ereignisse</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) loaded; scroll for more</source>
+        <translation>
+            <numerusform>%n Ereignis geladen; für mehr weiterblättern</numerusform>
+            <numerusform>%n Ereignisse geladen; für mehr weiterblättern</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2106,6 +2189,267 @@
     </message>
 </context>
 <context>
+    <name>sluice::ui::ItemDetailView</name>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>Versuch</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>Eingabe</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Ausgabe</translation>
+    </message>
+    <message>
+        <source>Diff</source>
+        <translation>Unterschiede</translation>
+    </message>
+    <message>
+        <source>Pick a state in the timeline</source>
+        <translation>Wählen Sie einen Zustand in der Zeitleiste</translation>
+    </message>
+    <message>
+        <source>No item selected</source>
+        <translation>Kein Element ausgewählt</translation>
+    </message>
+    <message>
+        <source>Item %1: reading its history…</source>
+        <translation>Element %1: Verlauf wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Execution started</source>
+        <translation>Ausführung gestartet</translation>
+    </message>
+    <message>
+        <source>Execution finished</source>
+        <translation>Ausführung beendet</translation>
+    </message>
+    <message>
+        <source>Item started</source>
+        <translation>Element gestartet</translation>
+    </message>
+    <message>
+        <source>State entered</source>
+        <translation>Zustand betreten</translation>
+    </message>
+    <message>
+        <source>State exited</source>
+        <translation>Zustand verlassen</translation>
+    </message>
+    <message>
+        <source>Task scheduled</source>
+        <translation>Aufgabe geplant</translation>
+    </message>
+    <message>
+        <source>Task succeeded</source>
+        <translation>Aufgabe erfolgreich</translation>
+    </message>
+    <message>
+        <source>Task failed</source>
+        <translation>Aufgabe fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Retry scheduled</source>
+        <translation>Wiederholung geplant</translation>
+    </message>
+    <message>
+        <source>Item finished</source>
+        <translation>Element beendet</translation>
+    </message>
+    <message>
+        <source>Item %1: cannot read its history: %2</source>
+        <translation>Element %1: Verlauf kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>next attempt in %1</source>
+        <translation>nächster Versuch in %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Item %1: %n event(s)</source>
+        <translation>
+            <numerusform>Element %1: %n Ereignis</numerusform>
+            <numerusform>Element %1: %n Ereignisse</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The state has no output: it did not finish</source>
+        <translation>Der Zustand hat keine Ausgabe: er wurde nicht beendet</translation>
+    </message>
+    <message>
+        <source>Input of %1</source>
+        <translation>Eingabe von %1</translation>
+    </message>
+    <message>
+        <source>Output of %1</source>
+        <translation>Ausgabe von %1</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source>The output is the input, unchanged</source>
+        <translation>Die Ausgabe ist die unveränderte Eingabe</translation>
+    </message>
+    <message numerus="yes">
+        <source>Diff (%n change(s))</source>
+        <translation>
+            <numerusform>Unterschiede (%n Änderung)</numerusform>
+            <numerusform>Unterschiede (%n Änderungen)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sluice::ui::ItemsPanel</name>
+    <message>
+        <source>All statuses</source>
+        <translation>Alle Status</translation>
+    </message>
+    <message>
+        <source>Any state</source>
+        <translation>Jeder Zustand</translation>
+    </message>
+    <message>
+        <source>Error name</source>
+        <translation>Fehlername</translation>
+    </message>
+    <message>
+        <source>Search business key, error, cause</source>
+        <translation>Geschäftsschlüssel, Fehler, Ursache durchsuchen</translation>
+    </message>
+    <message>
+        <source>Show only items with this status</source>
+        <translation>Nur Elemente mit diesem Status zeigen</translation>
+    </message>
+    <message>
+        <source>Show only items in (or ended in) this state</source>
+        <translation>Nur Elemente in diesem Zustand (oder dort beendet) zeigen</translation>
+    </message>
+    <message>
+        <source>Show only items whose last error has exactly this name</source>
+        <translation>Nur Elemente zeigen, deren letzter Fehler genau diesen Namen hat</translation>
+    </message>
+    <message>
+        <source>Show only items whose business key, error name or cause contains this text</source>
+        <translation>Nur Elemente zeigen, deren Geschäftsschlüssel, Fehlername oder Ursache diesen Text enthält</translation>
+    </message>
+    <message>
+        <source>Cannot read the items: %1</source>
+        <translation>Die Elemente können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>No run is open.</source>
+        <translation>Kein Lauf ist geöffnet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) match the filter</source>
+        <translation>
+            <numerusform>%n Element passt zum Filter</numerusform>
+            <numerusform>%n Elemente passen zum Filter</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n Element</numerusform>
+            <numerusform>%n Elemente</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sluice::ui::ItemsTableModel</name>
+    <message>
+        <source>Pending</source>
+        <translation>Wartend</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Retrying</source>
+        <translation>Wird wiederholt</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>Erfolgreich</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Replaying</source>
+        <translation>Wird erneut ausgeführt</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Index</source>
+        <translation>Index</translation>
+    </message>
+    <message>
+        <source>Business key</source>
+        <translation>Geschäftsschlüssel</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Letzter Fehler</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+</context>
+<context>
     <name>sluice::ui::JsonField</name>
     <message>
         <source>(not set)</source>
@@ -2114,6 +2458,61 @@
     <message>
         <source>Not valid JSON: %1</source>
         <translation>Kein gültiges JSON: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::ui::JsonTreeView</name>
+    <message>
+        <source>Search keys and values</source>
+        <translation>Schlüssel und Werte durchsuchen</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Copy path</source>
+        <translation>Pfad kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the JSONPath of this node, like $.order.lines[2]</source>
+        <translation>Den JSONPath dieses Knotens kopieren, etwa $.order.lines[2]</translation>
+    </message>
+    <message>
+        <source>Copy value</source>
+        <translation>Wert kopieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>{%n key(s)}</source>
+        <translation>
+            <numerusform>{%n Schlüssel}</numerusform>
+            <numerusform>{%n Schlüssel}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>[%n element(s)]</source>
+        <translation>
+            <numerusform>[%n Eintrag]</numerusform>
+            <numerusform>[%n Einträge]</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… %n more not shown</source>
+        <translation>
+            <numerusform>… %n weiterer nicht gezeigt</numerusform>
+            <numerusform>… %n weitere nicht gezeigt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n Treffer</numerusform>
+            <numerusform>%n Treffer</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2484,6 +2883,13 @@
     </message>
 </context>
 <context>
+    <name>sluice::ui::MonitorStore::Worker</name>
+    <message>
+        <source>No store is open.</source>
+        <translation>Kein Speicher ist geöffnet.</translation>
+    </message>
+</context>
+<context>
     <name>sluice::ui::NameField</name>
     <message>
         <source>A state needs a name</source>
@@ -2615,6 +3021,21 @@
     <message>
         <source>Clear Menu</source>
         <translation>Liste leeren</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::ui::RunCharts</name>
+    <message>
+        <source>Items finished per second</source>
+        <translation>Fertige Elemente pro Sekunde</translation>
+    </message>
+    <message>
+        <source>Seconds since the run was opened</source>
+        <translation>Sekunden seit dem Öffnen des Laufs</translation>
+    </message>
+    <message>
+        <source>Items by status</source>
+        <translation>Elemente nach Status</translation>
     </message>
 </context>
 <context>

@@ -64,6 +64,88 @@
     </message>
 </context>
 <context>
+    <name>sluice::ui::ExecutionHistoryView</name>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n event</numerusform>
+            <numerusform>%n events</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) loaded; scroll for more</source>
+        <translation>
+            <numerusform>%n event loaded; scroll for more</numerusform>
+            <numerusform>%n events loaded; scroll for more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sluice::ui::ItemDetailView</name>
+    <message numerus="yes">
+        <source>Item %1: %n event(s)</source>
+        <translation>
+            <numerusform>Item %1: %n event</numerusform>
+            <numerusform>Item %1: %n events</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Diff (%n change(s))</source>
+        <translation>
+            <numerusform>Diff (%n change)</numerusform>
+            <numerusform>Diff (%n changes)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sluice::ui::ItemsPanel</name>
+    <message numerus="yes">
+        <source>%n item(s) match the filter</source>
+        <translation>
+            <numerusform>%n item matches the filter</numerusform>
+            <numerusform>%n items match the filter</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sluice::ui::JsonTreeView</name>
+    <message numerus="yes">
+        <source>{%n key(s)}</source>
+        <translation>
+            <numerusform>{%n key}</numerusform>
+            <numerusform>{%n keys}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>[%n element(s)]</source>
+        <translation>
+            <numerusform>[%n element]</numerusform>
+            <numerusform>[%n elements]</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… %n more not shown</source>
+        <translation>
+            <numerusform>… %n more not shown</numerusform>
+            <numerusform>… %n more not shown</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n match</numerusform>
+            <numerusform>%n matches</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sluice::ui::MainWindow</name>
     <message numerus="yes">
         <source>%n state(s)</source>

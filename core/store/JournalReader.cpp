@@ -222,6 +222,30 @@ void appendDlqConditions(const DlqFilter &filter, bool sqlite, QString &sql, QVa
     }
 }
 
+/// The WHERE conditions of an item filter over `items i` (without the keyset), appended as " AND ...".
+void appendItemConditions(const ItemFilter &filter, bool sqlite, QString &sql, QVariantList &values)
+{
+    if (filter.status) {
+        sql += QStringLiteral(" AND i.status = ?");
+        values << int(*filter.status);
+    }
+    if (!filter.state.isEmpty()) {
+        sql += QStringLiteral(" AND i.state = ?");
+        values << filter.state;
+    }
+    if (!filter.error.isEmpty()) {
+        sql += QStringLiteral(" AND i.error = ?");
+        values << filter.error;
+    }
+    if (!filter.text.isEmpty()) {
+        const QString like = sqlite ? QStringLiteral("LIKE") : QStringLiteral("ILIKE");
+        sql += QStringLiteral(" AND (i.bkey %1 ? ESCAPE '\\' OR i.error %1 ? ESCAPE '\\' OR i.cause %1 ? ESCAPE '\\')")
+                   .arg(like);
+        const QString pattern = likePattern(filter.text);
+        values << pattern << pattern << pattern;
+    }
+}
+
 } // namespace
 
 Result<std::unique_ptr<JournalReader>> JournalReader::open(const QString &location)
@@ -288,26 +312,38 @@ Result<ExecutionInfo> JournalReader::execution(const QString &executionId)
     return info;
 }
 
+Result<qint64> JournalReader::executionNum(const QString &executionId)
+{
+    QSqlQuery query(m_connection->db());
+    if (!runPrepared(query, QStringLiteral("SELECT num FROM executions WHERE id = ?"), {executionId}))
+        return m_connection->error(query.lastError(), "finding an execution");
+    if (!query.next())
+        return notFound(QStringLiteral("no execution %1 in the store").arg(executionId));
+    return query.value(0).toLongLong();
+}
+
 Result<QList<ItemRow>> JournalReader::items(const QString &executionId, const ItemFilter &filter)
 {
+    auto num = executionNum(executionId);
+    if (!num)
+        return num.error();
+    // The columns after `output` sit behind it in the row: for the root item, whose output is the whole Map
+    // result (95 MB over a million items), SQLite would walk all of it to reach them. Its start time is the
+    // execution's, so the root's chunk is not read unless its output is.
     QString sql = QStringLiteral("SELECT i.item, i.parent, i.idx, i.map_state, i.bkey, i.state, i.status, i.attempts,"
-                                 " i.error, i.cause, i.updated_ms, i.output FROM items i"
-                                 " WHERE i.exec = (SELECT num FROM executions WHERE id = ?) AND i.item > ?");
-    QVariantList values{executionId, filter.afterItem};
-    if (filter.status) {
-        sql += QStringLiteral(" AND i.status = ?");
-        values << int(*filter.status);
-    }
-    if (!filter.state.isEmpty()) {
-        sql += QStringLiteral(" AND i.state = ?");
-        values << filter.state;
-    }
-    sql += QStringLiteral(" ORDER BY i.item LIMIT ?");
-    values << filter.limit;
+                                 " i.error, i.cause, i.updated_ms, %1 FROM items i WHERE i.exec = ? AND i.item > ?")
+                      .arg(filter.outputs ? QStringLiteral("i.output, i.chunk_n, i.chunk")
+                                          : QStringLiteral("NULL, CASE WHEN i.idx < 0 THEN 0 ELSE i.chunk_n END,"
+                                                           " CASE WHEN i.idx < 0 THEN NULL ELSE i.chunk END"));
+    QVariantList values{*num, filter.afterItem};
+    appendItemConditions(filter, m_connection->isSqlite(), sql, values);
+    sql += QStringLiteral(" ORDER BY i.item LIMIT ? OFFSET ?");
+    values << filter.limit << filter.offset;
     QSqlQuery query(m_connection->db());
     if (!runPrepared(query, sql, values))
         return m_connection->error(query.lastError(), "listing items");
     QList<ItemRow> result;
+    std::vector<EventCodec::Decoded> events;
     while (query.next()) {
         ItemRow row;
         row.item = query.value(0).toLongLong();
@@ -322,9 +358,101 @@ Result<QList<ItemRow>> JournalReader::items(const QString &executionId, const It
         row.cause = query.value(9).toString();
         row.updatedMs = query.value(10).toLongLong();
         row.output = parseJson(query.value(11));
+        // The item's first event (ItemStarted) opens the chunk its row carries: when it started.
+        const QByteArray chunk = query.value(13).toByteArray();
+        events.clear();
+        if (query.value(12).toInt() > 0
+            && EventCodec::decode(std::string_view(chunk.constData(), size_t(chunk.size())), query.value(12).toInt(),
+                                  events)
+            && !events.empty())
+            row.startedMs = events.front().timeMs;
         result.append(std::move(row));
     }
     return result;
+}
+
+Result<qint64> JournalReader::itemCount(const QString &executionId, const ItemFilter &filter)
+{
+    auto num = executionNum(executionId);
+    if (!num)
+        return num.error();
+    QSqlQuery query(m_connection->db());
+    const bool statusOnly = filter.state.isEmpty() && filter.error.isEmpty() && filter.text.isEmpty();
+    if (statusOnly) {
+        // Kept by the writer as the items move (item_counts): no scan of a million items.
+        QString sql = QStringLiteral("SELECT coalesce(sum(n), 0) FROM item_counts WHERE exec = ?");
+        QVariantList values{*num};
+        if (filter.status) {
+            sql += QStringLiteral(" AND status = ?");
+            values << int(*filter.status);
+        }
+        if (!runPrepared(query, sql, values) || !query.next())
+            return m_connection->error(query.lastError(), "counting items");
+        return query.value(0).toLongLong();
+    }
+    QString sql = QStringLiteral("SELECT count(*) FROM items i WHERE i.exec = ?");
+    QVariantList values{*num};
+    appendItemConditions(filter, m_connection->isSqlite(), sql, values);
+    if (!runPrepared(query, sql, values) || !query.next())
+        return m_connection->error(query.lastError(), "counting items");
+    return query.value(0).toLongLong();
+}
+
+Result<QList<qint64>> JournalReader::itemKeys(const QString &executionId, const ItemFilter &filter, int every)
+{
+    if (every <= 0)
+        return Error{ErrorCode::InvalidArgument, QStringLiteral("itemKeys: every must be positive"), {}};
+    auto num = executionNum(executionId);
+    if (!num)
+        return num.error();
+    QSqlQuery query(m_connection->db());
+    QList<qint64> keys;
+    if (!filter.narrows()) {
+        // Item ids are dense when nothing was skipped (the usual case): the keys are arithmetic, and three
+        // lookups replace a scan of every row.
+        // min and max per status through items_status: the lowest item is the root, whose row holds the
+        // whole Map result, and reading the table there would walk it.
+        if (!runPrepared(query, QStringLiteral("SELECT min(lo), max(hi), coalesce(sum(n), 0) FROM (SELECT"
+                                               " (SELECT min(i.item) FROM items i WHERE i.exec = c.exec AND i.status = c.status) AS lo,"
+                                               " (SELECT max(i.item) FROM items i WHERE i.exec = c.exec AND i.status = c.status) AS hi,"
+                                               " c.n AS n FROM item_counts c WHERE c.exec = ? AND c.n > 0) t"),
+                         {*num})
+            || !query.next())
+            return m_connection->error(query.lastError(), "paging items");
+        const qint64 first = query.value(0).toLongLong();
+        const qint64 last = query.value(1).toLongLong();
+        const qint64 count = query.value(2).toLongLong();
+        const bool any = !query.value(0).isNull();
+        query.finish();
+        if (any && last - first + 1 == count) {
+            for (qint64 row = every - 1; row < count; row += every)
+                keys.append(first + row);
+            return keys;
+        }
+    }
+    QString inner = QStringLiteral("SELECT i.item, row_number() OVER (ORDER BY i.item) AS r FROM items i WHERE i.exec = ?");
+    QVariantList values{*num};
+    appendItemConditions(filter, m_connection->isSqlite(), inner, values);
+    values << every;
+    if (!runPrepared(query, QStringLiteral("SELECT item FROM (%1) t WHERE r % ? = 0 ORDER BY item").arg(inner), values))
+        return m_connection->error(query.lastError(), "paging items");
+    while (query.next())
+        keys.append(query.value(0).toLongLong());
+    return keys;
+}
+
+Result<qint64> JournalReader::itemPosition(const QString &executionId, const ItemFilter &filter, qint64 item)
+{
+    auto num = executionNum(executionId);
+    if (!num)
+        return num.error();
+    QString sql = QStringLiteral("SELECT count(*) FROM items i WHERE i.exec = ? AND i.item < ?");
+    QVariantList values{*num, item};
+    appendItemConditions(filter, m_connection->isSqlite(), sql, values);
+    QSqlQuery query(m_connection->db());
+    if (!runPrepared(query, sql, values) || !query.next())
+        return m_connection->error(query.lastError(), "finding an item");
+    return query.value(0).toLongLong();
 }
 
 Result<QList<HistoryEvent>> JournalReader::history(const QString &executionId, const HistoryFilter &filter)

@@ -27,7 +27,17 @@ public:
     Result<QList<ExecutionInfo>> runs(const RunFilter &filter = {});
     /// InvalidArgument when there is no such execution.
     Result<ExecutionInfo> execution(const QString &executionId);
+    /// A page of the items `filter` selects, by item id (keyset: `afterItem`, then `offset`).
     Result<QList<ItemRow>> items(const QString &executionId, const ItemFilter &filter = {});
+    /// How many items `filter` selects (its keyset fields do not apply). By status alone: from the
+    /// writer's counts, without a scan.
+    Result<qint64> itemCount(const QString &executionId, const ItemFilter &filter = {});
+    /// Page keys for jumping anywhere in what `filter` selects: element k is the id of the item at position
+    /// (k + 1) * every - 1, so page k + 1 is items(afterItem = keys[k]). One pass over an index (none at all
+    /// for an unfiltered execution whose ids are dense).
+    Result<QList<qint64>> itemKeys(const QString &executionId, const ItemFilter &filter, int every);
+    /// The position of `item` among those `filter` selects (how many come before it).
+    Result<qint64> itemPosition(const QString &executionId, const ItemFilter &filter, qint64 item);
     Result<QList<HistoryEvent>> history(const QString &executionId, const HistoryFilter &filter = {});
 
     Result<QList<DlqEntry>> dlq(const DlqFilter &filter = {});
@@ -56,6 +66,7 @@ public:
 
 private:
     explicit JournalReader(std::unique_ptr<StoreConnection> connection);
+    Result<qint64> executionNum(const QString &executionId);
 
     std::unique_ptr<StoreConnection> m_connection;
 };

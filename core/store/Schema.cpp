@@ -111,10 +111,19 @@ const QStringList kV3 = {
     QStringLiteral("CREATE INDEX dlq_group ON dlq(error, state, status, last_ms)"),
 };
 
+// Version 4: the monitor's item table filters and pages a million items of one execution by status, by state
+// (and status) and by error name; without these every filtered page or count scans the items with their
+// events. Errors are rare, so their index only holds the items that have one. Same statements on both.
+const QStringList kV4 = {
+    QStringLiteral("CREATE INDEX items_status ON items(exec, status, item)"),
+    QStringLiteral("CREATE INDEX items_state ON items(exec, state, item)"),
+    QStringLiteral("CREATE INDEX items_error ON items(exec, error, item) WHERE error IS NOT NULL"),
+};
+
 /// migrations(backend)[v - 1] takes a store from version v - 1 to v.
 QList<QStringList> migrations(bool sqlite)
 {
-    return {sqlite ? kSqliteV1 : kPostgresV1, sqlite ? kSqliteV2 : kPostgresV2, kV3};
+    return {sqlite ? kSqliteV1 : kPostgresV1, sqlite ? kSqliteV2 : kPostgresV2, kV3, kV4};
 }
 
 Error tooNew(const StoreConnection &connection, int found)

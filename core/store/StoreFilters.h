@@ -20,13 +20,21 @@ struct RunFilter
     int offset = 0;
 };
 
-/// items(): by item id.
+/// items(), itemCount(), itemKeys(): an execution's items by item id, which is the order they were spawned
+/// in (a Map's items by index). Empty strings mean "any".
 struct ItemFilter
 {
     std::optional<ItemStatus> status;
-    QString state;             ///< empty = any
+    QString state;
     qint64 afterItem = -1;     ///< keyset: items with a greater id
     int limit = 100;
+    QString error;             ///< exact error name
+    QString text;              ///< text in the business key, the error name or the cause (case-insensitive)
+    qint64 offset = 0;         ///< rows to skip after `afterItem`: a jump with no key at hand (costs a scan)
+    bool outputs = true;       ///< read each item's output too (a table of items does not show it)
+
+    /// Whether anything but the keyset is set.
+    bool narrows() const { return status || !state.isEmpty() || !error.isEmpty() || !text.isEmpty(); }
 };
 
 /// history(): by (item, seq).

@@ -67,7 +67,8 @@ struct ItemRow
     QString error;             ///< last error name, if any
     QString cause;
     qint64 updatedMs = 0;
-    Json output;               ///< when finished (null otherwise)
+    qint64 startedMs = 0;      ///< when it started (its first event)
+    Json output;               ///< when finished and ItemFilter::outputs (null otherwise)
 };
 
 /// One event of an item's history. `seq` counts from 1 per item; pages go by (item, seq).
