@@ -25,6 +25,12 @@ public:
     ~JournalReader();
 
     Result<QList<ExecutionInfo>> runs(const RunFilter &filter = {});
+    /// The execution's items by state and status (a scan of its items: for a monitor of a run that
+    /// another process writes, not for every frame).
+    Result<StateItemCounts> stateCounts(const QString &executionId);
+    /// A number that changes when another connection commits to the store: SQLite's data_version (only
+    /// this connection's view; cheap), PostgreSQL's next transaction id. For pollers: re-read when it moves.
+    Result<qint64> changeCounter();
     /// InvalidArgument when there is no such execution.
     Result<ExecutionInfo> execution(const QString &executionId);
     Result<QList<ItemRow>> items(const QString &executionId, const ItemFilter &filter = {});
