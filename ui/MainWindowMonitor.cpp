@@ -18,6 +18,7 @@
 #include <QDateTime>
 #include <QDockWidget>
 #include <QFileInfo>
+#include <QMenu>
 #include <QMenuBar>
 #include <QSettings>
 #include <QStatusBar>
@@ -63,7 +64,10 @@ void MainWindow::createMonitor()
     connect(m_runsPanel, &RunsPanel::rerunRequested, this, &MainWindow::rerun);
 
     // Run: the designer's workflow, with an input the user gives.
-    QMenu *runMenu = menuBar()->addMenu(tr("&Run"));
+    // Before Help, which stays last.
+    auto *runMenu = new QMenu(tr("&Run"), this);
+    const QList<QAction *> menus = menuBar()->actions();
+    menuBar()->insertMenu(menus.isEmpty() ? nullptr : menus.last(), runMenu);
     m_runAction = runMenu->addAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("&Run Workflow…"), this,
                                      &MainWindow::showRunDialog);
     m_runAction->setObjectName(QStringLiteral("actionRun"));

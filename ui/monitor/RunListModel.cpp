@@ -131,7 +131,13 @@ QVariant RunListModel::data(const QModelIndex &index, int role) const
             return tr("Paused");
         return statusText(info.status);
     case Started:
-        return QLocale().toString(QDateTime::fromMSecsSinceEpoch(info.startedMs), QLocale::ShortFormat);
+    {
+        // Today's runs by their time; older ones with the date.
+        const QDateTime started = QDateTime::fromMSecsSinceEpoch(info.startedMs);
+        if (started.date() == QDate::currentDate())
+            return QLocale().toString(started.time(), QLocale::ShortFormat);
+        return QLocale().toString(started, QLocale::ShortFormat);
+    }
     case Duration:
         return durationText(stopped - info.startedMs);
     case Progress:

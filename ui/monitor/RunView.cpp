@@ -209,14 +209,19 @@ void RunView::applyStoreCounts(const ExecutionInfo &execution, const StateItemCo
         return;
     // From the store: where the items are now (in a state, or ended there).
     const double seconds = std::max<qint64>(1, m_rateClock.restart()) / 1000.0;
+    // The store knows where items are (or ended), not what passed through: a state's successes seen from
+    // the engine's snapshots stay, while failures follow the store (a replay takes them away).
+    const QHash<QString, StateLiveCounts> before = m_counts;
     m_counts.clear();
+    for (auto it = before.cbegin(); it != before.cend(); ++it)
+        m_counts[it.key()] = StateLiveCounts{0, it.value().succeeded, 0, 0};
     for (auto it = states.cbegin(); it != states.cend(); ++it) {
         const ItemCounts &c = it.value();
         StateLiveCounts live;
         live.inState = c[size_t(ItemStatus::Pending)] + c[size_t(ItemStatus::Running)] +
                        c[size_t(ItemStatus::Replaying)] + c[size_t(ItemStatus::Retrying)];
         live.retrying = c[size_t(ItemStatus::Retrying)];
-        live.succeeded = c[size_t(ItemStatus::Succeeded)];
+        live.succeeded = std::max(c[size_t(ItemStatus::Succeeded)], before.value(it.key()).succeeded);
         live.failed = c[size_t(ItemStatus::Failed)];
         m_counts[it.key()] = live;
         const qint64 left = live.succeeded + live.failed;

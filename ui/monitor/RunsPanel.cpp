@@ -119,7 +119,7 @@ RunsPanel::RunsPanel(RunListModel *model, QWidget *parent) : QWidget(parent), m_
     m_view->header()->setStretchLastSection(false);
     m_view->header()->setSectionResizeMode(RunListModel::Workflow, QHeaderView::Stretch);
     m_view->header()->resizeSection(RunListModel::Status, 90);
-    m_view->header()->resizeSection(RunListModel::Started, 130);
+    m_view->header()->resizeSection(RunListModel::Started, 140);
     m_view->header()->resizeSection(RunListModel::Duration, 80);
     m_view->header()->resizeSection(RunListModel::Progress, 160);
     m_view->header()->resizeSection(RunListModel::Failed, 60);

@@ -146,9 +146,8 @@ void StateRunBadge::paint(QPainter *painter, const QStyleOptionGraphicsItem *, Q
 
     // A Map's items bar, under its header.
     if (m_map && m_total > 0) {
-        const bool open = m_whole.height() > m_card.height() + 1;
-        const QRectF bar = open ? QRectF(kContainerPad, m_card.height() + 6, m_whole.width() - 2 * kContainerPad, 8)
-                                : QRectF(10, m_card.height() - 8, m_card.width() - 20, 5);
+        // Along the bottom of the header card, clear of the states inside an open Map.
+        const QRectF bar(12, m_card.height() - 9, m_card.width() - 24, 5);
         painter->setPen(Qt::NoPen);
         painter->setBrush(QColor(0xe0, 0xe0, 0xe0));
         painter->drawRoundedRect(bar, 3, 3);

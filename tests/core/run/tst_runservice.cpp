@@ -4,6 +4,7 @@
 #include "run/RunService.h"
 
 #include "engine/Engine.h"
+#include "replay/DlqReplayer.h"
 #include "store/Journal.h"
 #include "store/JournalReader.h"
 
@@ -210,6 +211,40 @@ private Q_SLOTS:
         QVERIFY(info->output == (Json{{"n", 1}, {"tag", "resumed"}}));
         auto again = service.resumeUnfinished();
         QVERIFY(again && again->empty());
+    }
+
+    void replayInTheSameProcessMovesTheItemCounts()
+    {
+        // The journal that wrote the run also journals its replay (the GUI's case): the replayed item's
+        // failure must leave the counts, not stay beside its success.
+        const QByteArray definition = R"({"StartAt": "Each", "States": {"Each": {"Type": "Map",
+            "ItemsPath": "$.items", "ToleratedFailurePercentage": 100, "ItemProcessor": {"ProcessorConfig":
+            {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"}, "StartAt": "Load", "States": {"Load":
+            {"Type": "Task", "Resource": "sluice:fail", "Parameters": {"Error": "Http.503", "Cause": "down",
+            "Attempts.$": "$.failures"}, "End": true}}}, "End": true}}})";
+        RunService service(m_journal);
+        auto execution = service.start(definition, Json{{"items", {{{"failures", 0}}, {{"failures", 9}}, {{"failures", 0}}}}});
+        QVERIFY(execution && execution->waitForFinished(10000));
+        QVERIFY(m_journal->flush());
+        std::shared_ptr<JournalReader> reader(JournalReader::open(m_location).value().release());
+        QCOMPARE(reader->execution(execution->id())->counts[size_t(ItemStatus::Failed)], 1);
+
+        DlqReplayer replayer(m_journal, reader);
+        ReplayRequest request;
+        DlqFilter filter;
+        filter.executionId = execution->id();
+        request.filter = filter;
+        request.input = Json{{"failures", 0}};
+        auto results = replayer.replay(request);
+
+        QVERIFY(results);
+        QCOMPARE(results->size(), 1);
+        QCOMPARE(results->first().outcome, ReplayOutcome::Succeeded);
+        QVERIFY(m_journal->flush());
+        const ExecutionInfo info = reader->execution(execution->id()).value();
+        QCOMPARE(info.counts[size_t(ItemStatus::Failed)], 0);
+        QCOMPARE(info.counts[size_t(ItemStatus::Succeeded)], 4);   // three items and the root
+        QCOMPARE(info.counts[size_t(ItemStatus::Replaying)], 0);
     }
 
 private:
