@@ -1,7 +1,7 @@
 // bench_monitor [--items N] [--dlq N]
 //
 // The monitor watching a large run. The bench_engine_map pipeline (a Map over N items, default 1,000,000,
-// every transition journaled in SQLite) runs twice in this process on the same store: first headless
+// every transition journaled in SQLite) runs twice in this process, each on a fresh store: first headless
 // (RunService, nobody watching), then from the main window (offscreen) with the run open on the canvas,
 // the Runs dock and the store watcher following it. Meanwhile a 5 ms timer on the GUI thread measures
 // how late the event loop gets (gui_block_ms_max). throughput_ratio = watched items/s / headless items/s.
@@ -70,13 +70,15 @@ int main(int argc, char **argv)
             dlqEntries = QByteArray(argv[++i]).toLongLong();
     }
     QTemporaryDir dir;
+    // Each run gets a fresh store of its own, so neither writes into a store the other has filled.
+    const QString headlessStore = dir.filePath(QStringLiteral("headless.db"));
     const QString store = dir.filePath(QStringLiteral("monitor.db"));
     const QByteArray definition(bench::kMapPipeline);
 
     // 1. Headless: the same service the window uses, nobody watching.
     double headless = 0;
     {
-        auto journal = Journal::open(store);
+        auto journal = Journal::open(headlessStore);
         if (!journal) {
             std::fprintf(stderr, "%s\n", qPrintable(journal.error().message));
             return 1;
@@ -122,8 +124,7 @@ int main(int argc, char **argv)
         timer.start();
         sinceTick.start();
         probe.start();
-        window.runWorkflow(input);
-        input = Json();
+        window.runWorkflow(std::move(input));
         if (!spin([&]() { return !started.isEmpty(); }, 600000))
             return 1;
         const QString id = started.first().first().toString();
@@ -142,7 +143,8 @@ int main(int argc, char **argv)
     // 3. The DLQ browser over the entries of a real run that fails every item.
     double dlqOpenMs = -1;
     {
-        auto journal = Journal::open(store);
+        const QString dlqStore = dir.filePath(QStringLiteral("dlq.db"));
+        auto journal = Journal::open(dlqStore);
         if (!journal)
             return 1;
         RunService service(journal.value());
@@ -158,7 +160,7 @@ int main(int argc, char **argv)
         QSignalSpy loaded(&browser, &ui::DlqBrowser::loaded);
         QElapsedTimer timer;
         timer.start();
-        browser.setStore(store);
+        browser.setStore(dlqStore);
         if (!spin([&]() { return !loaded.isEmpty(); }, 60000))
             return 1;
         browser.repaint();

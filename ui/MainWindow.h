@@ -99,7 +99,7 @@ public:
     RunListModel *runListModel() const { return m_runList; }
     /// Starts the designer's workflow with `input` in the store; its RunView opens when it has started
     /// (runStarted()). False (and the status bar says why) when there is nothing to run yet.
-    bool runWorkflow(const Json &input);
+    bool runWorkflow(Json input);
     /// Shows the run on the canvas as a tab in the middle (opens it if needed).
     RunView *openRun(const QString &executionId);
     RunView *runView(const QString &executionId) const;
@@ -169,7 +169,7 @@ private:
     void onSnapshot(const sluice::ProgressSnapshot &snapshot);
     void onExecutionFinished(const sluice::ExecutionResult &result);
     void showRunDialog();
-    void startRun(const QByteArray &definition, const QString &name, const QString &baseDir, const Json &input);
+    void startRun(const QByteArray &definition, const QString &name, const QString &baseDir, Json input);
     void rerun(const QString &executionId);
     void setRunPaused(const QString &executionId, bool pause);
     void notify(const QString &title, const QString &text);

@@ -251,10 +251,10 @@ void MainWindow::showRunDialog()
     RunInputDialog dialog(name, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    runWorkflow(dialog.input());
+    runWorkflow(dialog.input());   // a copy: the dialog keeps its own
 }
 
-bool MainWindow::runWorkflow(const Json &input)
+bool MainWindow::runWorkflow(Json input)
 {
     if (!m_runService) {
         report(tr("The store is not open yet."));
@@ -267,21 +267,24 @@ bool MainWindow::runWorkflow(const Json &input)
             break;
         }
     }
-    startRun(m_doc->serialized(), name, m_path.isEmpty() ? QString() : QFileInfo(m_path).absolutePath(), input);
+    startRun(m_doc->serialized(), name, m_path.isEmpty() ? QString() : QFileInfo(m_path).absolutePath(),
+             std::move(input));
     return true;
 }
 
-void MainWindow::startRun(const QByteArray &definition, const QString &name, const QString &baseDir, const Json &input)
+void MainWindow::startRun(const QByteArray &definition, const QString &name, const QString &baseDir, Json input)
 {
     report(tr("Starting %1…").arg(name));
     QPointer<MainWindow> self(this);
     std::shared_ptr<RunService> service = m_runService;
     // Saving the workflow version is a store write: off the GUI thread.
-    QThreadPool::globalInstance()->start([self, service, definition, name, baseDir, input]() {
+    // The input moves along (a large Map's input is hundreds of MB as JSON values: never copied here).
+    auto owned = std::make_shared<Json>(std::move(input));
+    QThreadPool::globalInstance()->start([self, service, definition, name, baseDir, owned]() {
         ExecutionOptions options;
         options.stateMachineName = name.toStdString();
         options.baseDir = baseDir;
-        auto started = service->start(definition, input, std::move(options));
+        auto started = service->start(definition, std::move(*owned), std::move(options));
         const QString id = started ? started.value().id() : QString();
         const QString error = started ? QString() : started.error().message;
         QMetaObject::invokeMethod(

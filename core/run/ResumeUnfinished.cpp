@@ -57,7 +57,7 @@ Result<std::vector<Resumed>> resumeUnfinished(JournalReader &reader, Engine &eng
             resumed.push_back(std::move(r));
             continue;
         }
-        auto info = reader.execution(u.id);
+        auto info = reader.execution(u.id, false);   // the name only: the input is in `u` as text
         ExecutionOptions options;
         options.executionId = u.id;
         options.name = u.name.toStdString();

@@ -300,13 +300,14 @@ Result<qint64> JournalReader::changeCounter()
     return query.value(0).toLongLong();
 }
 
-Result<ExecutionInfo> JournalReader::execution(const QString &executionId)
+Result<ExecutionInfo> JournalReader::execution(const QString &executionId, bool withPayloads)
 {
     QSqlQuery query(m_connection->db());
+    const QLatin1String payloads = withPayloads ? QLatin1String("e.input, e.output") : QLatin1String("NULL, NULL");
     if (!runPrepared(query,
-             QStringLiteral("SELECT %1, e.input, e.output, e.num FROM executions e LEFT JOIN workflows w"
+             QStringLiteral("SELECT %1, %2, e.num FROM executions e LEFT JOIN workflows w"
                             " ON w.version = e.workflow WHERE e.id = ?")
-                 .arg(QLatin1String(kExecutionColumns)),
+                 .arg(QLatin1String(kExecutionColumns), payloads),
              {executionId}))
         return m_connection->error(query.lastError(), "reading an execution");
     if (!query.next())

@@ -31,8 +31,9 @@ public:
     /// A number that changes when another connection commits to the store: SQLite's data_version (only
     /// this connection's view; cheap), PostgreSQL's next transaction id. For pollers: re-read when it moves.
     Result<qint64> changeCounter();
-    /// InvalidArgument when there is no such execution.
-    Result<ExecutionInfo> execution(const QString &executionId);
+    /// InvalidArgument when there is no such execution. Without `withPayloads` the input and output are
+    /// left null (a large Map's input is tens of MB: a monitor asking for the status should not parse it).
+    Result<ExecutionInfo> execution(const QString &executionId, bool withPayloads = true);
     Result<QList<ItemRow>> items(const QString &executionId, const ItemFilter &filter = {});
     Result<QList<HistoryEvent>> history(const QString &executionId, const HistoryFilter &filter = {});
 

@@ -86,7 +86,7 @@ private:
         m_stateCountsPending = false;
         QElapsedTimer took;
         took.start();
-        auto info = m_reader->execution(m_open);
+        auto info = m_reader->execution(m_open, false);
         if (!info)
             return;   // not written yet
         auto states = m_reader->stateCounts(m_open);

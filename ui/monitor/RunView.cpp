@@ -15,6 +15,7 @@
 #include <QPointer>
 #include <QSplitter>
 #include <QTabWidget>
+#include <QThread>
 #include <QThreadPool>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -74,6 +75,13 @@ RunView::RunView(const QString &storeLocation, const QString &executionId, QWidg
     connect(m_scene, &RunScene::failedClicked, this,
             [this](const QString &state) { Q_EMIT dlqRequested(m_executionId, state); });
     m_rateClock.start();
+    m_paintTimer = new QTimer(this);
+    m_paintTimer->setSingleShot(true);
+    m_paintTimer->setInterval(250);
+    connect(m_paintTimer, &QTimer::timeout, this, [this]() {
+        if (m_loaded)
+            paintCounts();
+    });
 
     // The run's workflow version, read on a worker thread with a reader of its own.
     QPointer<RunView> self(this);
@@ -82,9 +90,15 @@ RunView::RunView(const QString &storeLocation, const QString &executionId, QWidg
         QString name;
         QString error;
         auto reader = JournalReader::open(location);
+        // A run that has just started may not be committed yet: wait for it a little.
+        auto info = reader ? reader.value()->execution(id, false) : Result<ExecutionInfo>(reader.error());
+        for (int attempt = 0; reader && !info && attempt < 100 && self; ++attempt) {
+            QThread::msleep(200);
+            info = reader.value()->execution(id, false);
+        }
         if (!reader) {
             error = reader.error().message;
-        } else if (auto info = reader.value()->execution(id); !info) {
+        } else if (!info) {
             error = info.error().message;
         } else {
             name = info.value().workflowName;
@@ -194,8 +208,15 @@ void RunView::applySnapshot(const ProgressSnapshot &snapshot)
     if (snapshot.final || m_itemsDone > m_itemsTotal)
         m_itemsDone = std::min(m_itemsDone, m_itemsTotal);
     m_itemsRunning = items[size_t(ItemStatus::Running)] + items[size_t(ItemStatus::Retrying)];
-    if (m_loaded)
-        paintCounts();
+    // Repainting the canvas costs the engine a core's time on a small machine: a few times a second is
+    // enough for the eye; the last snapshot paints at once.
+    if (snapshot.final) {
+        m_paintTimer->stop();
+        if (m_loaded)
+            paintCounts();
+    } else if (!m_paintTimer->isActive()) {
+        m_paintTimer->start();
+    }
     m_status->setText(snapshot.final ? tr("Finished: %n item(s)", nullptr, int(std::min<qint64>(m_itemsTotal + 1, INT_MAX)))
                                      : tr("Running: %1 of %2 items done, %3 failed")
                                            .arg(QLocale().toString(m_itemsDone), QLocale().toString(m_itemsTotal),

@@ -11,6 +11,7 @@
 class QLabel;
 class QSplitter;
 class QTabWidget;
+class QTimer;
 class QGraphicsSimpleTextItem;
 
 namespace sluice::ui {
@@ -87,6 +88,7 @@ private:
     QHash<QString, qint64> m_left;                                     ///< exits per state at the last rate
     QHash<QString, double> m_rates;                                    ///< exits per second per state
     QElapsedTimer m_rateClock;
+    QTimer *m_paintTimer;   ///< repaints the canvas at most four times a second while a run goes
     qint64 m_itemsDone = 0;
     qint64 m_itemsFailed = 0;
     qint64 m_itemsTotal = 0;
