@@ -1,4 +1,5 @@
 #include "MainWindow.h"
+#include "store/Journal.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -62,5 +63,7 @@ int main(int argc, char *argv[])
     }
 
     window.show();
+    // Runs go to the embedded store (SLUICE_STORE overrides); what a previous session left running resumes.
+    window.startMonitor(sluice::Journal::defaultLocation());
     return QApplication::exec();
 }

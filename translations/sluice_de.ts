@@ -2874,6 +2874,112 @@
         <source>Export Anyway</source>
         <translation>Trotzdem exportieren</translation>
     </message>
+    <message>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <source>This run is not running in this window; stop it where it runs.</source>
+        <translation>Dieser Lauf läuft nicht in diesem Fenster; halten Sie ihn dort an, wo er läuft.</translation>
+    </message>
+    <message>
+        <source>Stopping the run…</source>
+        <translation>Der Lauf wird angehalten…</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Ausführen</translation>
+    </message>
+    <message>
+        <source>&amp;Run Workflow…</source>
+        <translation>Workflow &amp;ausführen…</translation>
+    </message>
+    <message>
+        <source>Run the workflow in the store and watch it (F5)</source>
+        <translation>Den Workflow im Speicher ausführen und beobachten (F5)</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <source>Opening the store %1…</source>
+        <translation>Speicher %1 wird geöffnet…</translation>
+    </message>
+    <message>
+        <source>Cannot open the store %1: %2</source>
+        <translation>Der Speicher %1 lässt sich nicht öffnen: %2</translation>
+    </message>
+    <message>
+        <source>Could not resume: %1</source>
+        <translation>Nicht fortgesetzt: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Resumed %n unfinished run(s).</source>
+        <translation>
+            <numerusform>%n unvollendeter Lauf fortgesetzt.</numerusform>
+            <numerusform>%n unvollendete Läufe fortgesetzt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Store %1 open: no unfinished runs.</source>
+        <translation>Speicher %1 geöffnet: keine unvollendeten Läufe.</translation>
+    </message>
+    <message>
+        <source>Run failures</source>
+        <translation>Fehlschläge im Lauf</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n item(s) failed.</source>
+        <translation>
+            <numerusform>%1: %n Element fehlgeschlagen.</numerusform>
+            <numerusform>%1: %n Elemente fehlgeschlagen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Run finished</source>
+        <translation>Lauf beendet</translation>
+    </message>
+    <message>
+        <source>%1 ended: %2</source>
+        <translation>%1 beendet: %2</translation>
+    </message>
+    <message>
+        <source>The store is not open yet.</source>
+        <translation>Der Speicher ist noch nicht geöffnet.</translation>
+    </message>
+    <message>
+        <source>Starting %1…</source>
+        <translation>%1 wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Cannot run %1: %2</source>
+        <translation>%1 lässt sich nicht ausführen: %2</translation>
+    </message>
+    <message>
+        <source>Cannot rerun: %1</source>
+        <translation>Erneutes Ausführen nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>This run is not running in this window; pause it where it runs.</source>
+        <translation>Dieser Lauf läuft nicht in diesem Fenster; pausieren Sie ihn dort, wo er läuft.</translation>
+    </message>
+    <message>
+        <source>Paused: no new item starts; items in flight finish.</source>
+        <translation>Pausiert: kein neues Element beginnt; laufende Elemente werden fertig.</translation>
+    </message>
+    <message>
+        <source>Resumed.</source>
+        <translation>Fortgesetzt.</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Execution %1</source>
+        <translation>Ausführung %1</translation>
+    </message>
 </context>
 <context>
     <name>sluice::ui::MiniMap</name>
@@ -3036,6 +3142,185 @@
     <message>
         <source>Items by status</source>
         <translation>Elemente nach Status</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::ui::RunInputDialog</name>
+    <message>
+        <source>Run %1</source>
+        <translation>%1 ausführen</translation>
+    </message>
+    <message>
+        <source>(recent inputs)</source>
+        <translation>(letzte Eingaben)</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <source>Recent:</source>
+        <translation>Zuletzt:</translation>
+    </message>
+    <message>
+        <source>Execution input (JSON):</source>
+        <translation>Eingabe der Ausführung (JSON):</translation>
+    </message>
+    <message>
+        <source>Valid JSON (%1).</source>
+        <translation>Gültiges JSON (%1).</translation>
+    </message>
+    <message>
+        <source>Not valid JSON at line %1, column %2.</source>
+        <translation>Kein gültiges JSON in Zeile %1, Spalte %2.</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::ui::RunListModel</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>Erfolgreich</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>Timed out</source>
+        <translation>Zeitüberschreitung</translation>
+    </message>
+    <message>
+        <source>Execution %1</source>
+        <translation>Ausführung %1</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Workflow</source>
+        <translation>Workflow</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::ui::RunView</name>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>Reading the run…</source>
+        <translation>Der Lauf wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Cannot show the run: %1</source>
+        <translation>Der Lauf lässt sich nicht anzeigen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Finished: %n item(s)</source>
+        <translation>
+            <numerusform>Beendet: %n Element</numerusform>
+            <numerusform>Beendet: %n Elemente</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Running: %1 of %2 items done, %3 failed</source>
+        <translation>Läuft: %1 von %2 Elementen fertig, %3 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 — %2 of %3 items done, %4 failed</source>
+        <translation>%1 — %2 von %3 Elementen fertig, %4 fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>sluice::ui::RunsPanel</name>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Show the run on the canvas</source>
+        <translation>Den Lauf auf der Zeichenfläche zeigen</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Stop the run: nothing more starts, it ends as stopped</source>
+        <translation>Den Lauf anhalten: nichts Neues beginnt, er endet als angehalten</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausieren</translation>
+    </message>
+    <message>
+        <source>Pause: no new item starts; items in flight finish</source>
+        <translation>Pausieren: kein neues Element beginnt; laufende Elemente werden fertig</translation>
+    </message>
+    <message>
+        <source>Rerun</source>
+        <translation>Erneut ausführen</translation>
+    </message>
+    <message>
+        <source>Run the same workflow version again with the same input</source>
+        <translation>Dieselbe Workflow-Version mit derselben Eingabe erneut ausführen</translation>
+    </message>
+    <message>
+        <source>Filter by workflow or id</source>
+        <translation>Nach Workflow oder ID filtern</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Alle Status</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>This run belongs to another process (sluice-cli); stop it there</source>
+        <translation>Dieser Lauf gehört zu einem anderen Prozess (sluice-cli); halten Sie ihn dort an</translation>
     </message>
 </context>
 <context>

@@ -168,6 +168,30 @@
             <numerusform>%n states use Sluice&apos;s own resources, which AWS Step Functions does not accept. Replace them with AWS resources before deploying.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Resumed %n unfinished run(s).</source>
+        <translation>
+            <numerusform>Resumed %n unfinished run.</numerusform>
+            <numerusform>Resumed %n unfinished runs.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n item(s) failed.</source>
+        <translation>
+            <numerusform>%1: %n item failed.</numerusform>
+            <numerusform>%1: %n items failed.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sluice::ui::RunView</name>
+    <message numerus="yes">
+        <source>Finished: %n item(s)</source>
+        <translation>
+            <numerusform>Finished: %n item</numerusform>
+            <numerusform>Finished: %n items</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>sluice::ui::StateInspector</name>

@@ -100,6 +100,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     createDocks();
     createActions();
+    createMonitor();
     createStatusBar();
     restoreLayout();
     updateTitle();
@@ -205,7 +206,7 @@ void MainWindow::createDocks()
     connect(m_dlqDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
         if (visible && !m_dlqOpened) {
             m_dlqOpened = true;
-            m_dlq->setStore(Journal::defaultLocation());
+            m_dlq->setStore(m_storeLocation.isEmpty() ? Journal::defaultLocation() : m_storeLocation);
             // Groups, filters and a page of entries need more room than the problems list.
             if (m_dlqDock->height() < 300)
                 resizeDocks({m_dlqDock}, {300}, Qt::Vertical);

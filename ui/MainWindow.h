@@ -3,7 +3,14 @@
 #include "Json.h"
 #include "LoadedDefinition.h"
 
+#include "engine/Progress.h"
+
+#include <QHash>
 #include <QMainWindow>
+#include <QPointer>
+#include <QSet>
+
+#include <memory>
 
 class QAction;
 class QDockWidget;
@@ -13,6 +20,14 @@ class QStackedWidget;
 class QTabWidget;
 class QTimer;
 class QTreeView;
+class QSystemTrayIcon;
+
+namespace sluice {
+class Journal;
+class RunService;
+class StoreWatcher;
+struct ExecutionResult;
+} // namespace sluice
 
 namespace sluice::ui {
 
@@ -24,6 +39,9 @@ class GraphView;
 class Palette;
 class ProblemListModel;
 class RecentFiles;
+class RunListModel;
+class RunView;
+class RunsPanel;
 class DlqBrowser;
 class StateInspector;
 class StateTreeModel;
@@ -75,11 +93,39 @@ public:
     DlqBrowser *dlqBrowser() const { return m_dlq; }
     QAction *action(const QString &objectName) const;
 
+    // ---- the monitor (MainWindowMonitor.cpp) ----
+    /// Opens the store at `location` for running and watching (on a worker thread), resumes the executions
+    /// it shows as unfinished (reported in the status bar) and starts watching it for runs of any process.
+    /// monitorReady() follows. The GUI's main calls it with Journal::defaultLocation().
+    void startMonitor(const QString &location);
+    QString storeLocation() const { return m_storeLocation; }
+    /// The engine and journal of the store, once monitorReady() said so (else nullptr).
+    sluice::RunService *runService() const { return m_runService.get(); }
+    QDockWidget *runsDock() const { return m_runsDock; }
+    RunsPanel *runsPanel() const { return m_runsPanel; }
+    RunListModel *runListModel() const { return m_runList; }
+    /// Starts the designer's workflow with `input` in the store; its RunView opens when it has started
+    /// (runStarted()). False (and the status bar says why) when there is nothing to run yet.
+    bool runWorkflow(Json input);
+    /// Shows the run on the canvas as a tab in the middle (opens it if needed).
+    RunView *openRun(const QString &executionId);
+    RunView *runView(const QString &executionId) const;
+    /// Shows the DLQ dock filtered to the execution and state.
+    void showDlqFor(const QString &executionId, const QString &state);
+
 Q_SIGNALS:
     /// A definition was loaded and is on screen (valid or not).
     void definitionShown(const QString &path);
     /// Opening `path` failed; the status bar says why.
     void openFailed(const QString &path);
+    /// The monitor's store is open (or could not be: `error`).
+    void monitorReady(const QString &error);
+    /// Unfinished executions of the store were resumed at start.
+    void resumed(int count);
+    /// A run started from the designer (or rerun) has its execution id.
+    void runStarted(const QString &executionId);
+    /// A desktop notification was shown (or would have been, where there is no tray).
+    void notified(const QString &title, const QString &text);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -125,6 +171,16 @@ private:
     void applyInspectorEdit(const QString &name, const Json &stateJson);
     void applyInspectorRename(const QString &oldName, const QString &newName);
 
+    void createMonitor();
+    void onJournalOpened(std::shared_ptr<sluice::Journal> journal, const QString &error);
+    void onSnapshot(const sluice::ProgressSnapshot &snapshot);
+    void onExecutionFinished(const sluice::ExecutionResult &result);
+    void showRunDialog();
+    void startRun(const QByteArray &definition, const QString &name, const QString &baseDir, Json input);
+    void rerun(const QString &executionId);
+    void setRunPaused(const QString &executionId, bool pause);
+    void notify(const QString &title, const QString &text);
+
     EditorDocument *m_doc;
     GraphScene *m_scene;
     GraphView *m_graph;
@@ -158,6 +214,19 @@ private:
     QTimer *m_refresh;
     QString m_path;
     bool m_textIsFile = false;   ///< the source view shows the file as read (not yet edited)
+
+    // the monitor
+    QString m_storeLocation;
+    std::shared_ptr<sluice::RunService> m_runService;   ///< shared with the worker threads that start runs
+    sluice::StoreWatcher *m_watcher = nullptr;
+    RunListModel *m_runList = nullptr;
+    RunsPanel *m_runsPanel = nullptr;
+    QDockWidget *m_runsDock = nullptr;
+    QAction *m_runAction = nullptr;
+    QHash<QString, QPointer<RunView>> m_runViews;
+    QHash<QString, sluice::ProgressSnapshot> m_lastSnapshot;   ///< live runs' latest counts (no rows)
+    QSet<QString> m_failureNotified;                           ///< runs whose failures crossed the threshold
+    QSystemTrayIcon *m_tray = nullptr;
 };
 
 } // namespace sluice::ui

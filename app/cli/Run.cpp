@@ -4,6 +4,7 @@
 
 #include "definition/Parser.h"
 #include "engine/Engine.h"
+#include "run/JournaledStart.h"
 #include "store/Journal.h"
 #include "tasks/MockConfig.h"
 
@@ -233,16 +234,14 @@ int run(const QStringList &args)
             return kUsage;
         }
         journal = std::move(opened).value();
-        auto version = journal->saveWorkflow(source->json, QString::fromStdString(options.stateMachineName));
-        if (!version) {
-            err(QStringLiteral("sluice-cli run: %1").arg(version.error().message));
+        if (auto prepared = prepareJournaled(journal, source->json, options); !prepared) {
+            err(QStringLiteral("sluice-cli run: %1").arg(prepared.error().message));
             return kUsage;
         }
-        options.workflowVersion = version.value();
-        options.journal = journal;
         withEventTasks(tasks, storeLocation(parser));   // sluice:event.* work on the same store
+    } else {
+        options.executionId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     }
-    options.executionId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     err(QStringLiteral("execution: %1").arg(options.executionId));
 
     std::signal(SIGINT, onSignal);

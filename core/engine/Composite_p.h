@@ -63,6 +63,7 @@ struct MapRun : std::enable_shared_from_this<MapRun>
     qint64 completed = 0;            // guarded by mutex
     qint64 failed = 0;               // guarded by mutex
     bool finished = false;           // guarded by mutex
+    bool heldByPause = false;        // guarded by mutex: listed in exec->heldMaps
     std::deque<Json> results;        // guarded by mutex
     /// Slots a resume found done whose output is still text (in `resumed`): parsed by complete(), so a
     /// resumed Map starts new items before it has parsed what the old ones returned.

@@ -1,5 +1,6 @@
 #include "engine/Engine.h"
 
+#include "engine/Composite_p.h"
 #include "engine/Interpreter_p.h"
 #include "paths/Timestamp.h"
 #include "tasks/TaskRegistry.h"
@@ -506,6 +507,12 @@ void ExecutionState::finish(ExecutionStatus status, Json output, Failure failure
     scope->aborted = true;
     cancelFlag->store(true);
     tasks.store(nullptr);
+    std::vector<std::shared_ptr<MapRun>> held;   // they hold the execution: let go of each other
+    {
+        QMutexLocker lock(&pauseMutex);
+        held.swap(heldMaps);
+    }
+    held.clear();
     runtime->cancelTimers(this);
     publishProgress(true);
     if (journal && journalsExecution) {
@@ -541,6 +548,33 @@ void ExecutionState::finish(ExecutionStatus status, Json output, Failure failure
         finished = true;
     }
     finishedCondition.wakeAll();
+}
+
+void ExecutionState::setPaused(bool pause)
+{
+    std::vector<std::shared_ptr<MapRun>> release;
+    {
+        QMutexLocker lock(&pauseMutex);
+        paused.store(pause, std::memory_order_release);
+        if (!pause)
+            release.swap(heldMaps);
+    }
+    for (auto &map : release) {
+        {
+            QMutexLocker lock(&map->mutex);
+            map->heldByPause = false;
+        }
+        runtime->post(pickWorker(), [map]() { map->pump(); });
+    }
+}
+
+bool ExecutionState::holdWhilePaused(const std::shared_ptr<MapRun> &map)
+{
+    QMutexLocker lock(&pauseMutex);
+    if (!paused.load(std::memory_order_relaxed))
+        return false;   // resumed in the meantime: go on
+    heldMaps.push_back(map);
+    return true;
 }
 
 void ExecutionState::publishProgress(bool final)
@@ -635,6 +669,16 @@ ExecutionResult Execution::result() const
 void Execution::cancel() const
 {
     m_state->finish(ExecutionStatus::Aborted, Json(), Failure{"States.Aborted", "The execution was stopped."});
+}
+
+void Execution::setPaused(bool pause) const
+{
+    m_state->setPaused(pause);
+}
+
+bool Execution::isPaused() const
+{
+    return m_state->paused.load(std::memory_order_acquire);
 }
 
 bool Execution::waitForFinished(int timeoutMs) const

@@ -23,6 +23,10 @@ public:
     /// Asks the execution to stop: no item starts another state, pending waits and tasks are dropped,
     /// the execution ends ABORTED. Returns at once.
     void cancel() const;
+    /// Pauses the execution: no Map starts another item, items already in flight finish (and their
+    /// results count). setPaused(false) continues. Returns at once.
+    void setPaused(bool pause) const;
+    bool isPaused() const;
     /// Blocks the calling thread until the execution ends or `timeoutMs` passes (-1 = forever).
     /// For the CLI, benchmarks and tests; never call it on the GUI thread.
     bool waitForFinished(int timeoutMs = -1) const;

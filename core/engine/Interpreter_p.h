@@ -116,6 +116,11 @@ struct ExecutionState : std::enable_shared_from_this<ExecutionState>
     std::atomic<qint64> nextItemId{1};
     std::atomic_uint nextWorker{0};
 
+    // pause: Maps start no new items while set; the Maps that held back are pumped again on resume
+    std::atomic_bool paused{false};
+    QMutex pauseMutex;
+    std::vector<std::shared_ptr<MapRun>> heldMaps;   // guarded by pauseMutex; kept alive while held
+
     // progress
     std::vector<std::unique_ptr<ProgressShard>> shards;
     QMutex progressMutex;
@@ -133,6 +138,11 @@ struct ExecutionState : std::enable_shared_from_this<ExecutionState>
     ProgressShard &shard(int worker) { return *shards[size_t(worker < 0 ? 0 : worker) % shards.size()]; }
 
     void finish(ExecutionStatus status, Json output, Failure failure);
+    /// Pauses (no Map starts another item; those in flight finish) or resumes the execution.
+    void setPaused(bool pause);
+    /// Called by a Map (under its own mutex) before it starts items: true when paused, and the Map is
+    /// then remembered and pumped again on resume.
+    bool holdWhilePaused(const std::shared_ptr<MapRun> &map);
     void publishProgress(bool final);
     void flushJournal();
     void scheduleProgress();

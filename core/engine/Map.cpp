@@ -163,7 +163,13 @@ void MapRun::pump()
             }
             const qint64 room = limit - inFlight;
             const bool worthIt = room >= qint64(chunkSize) || inFlight == 0;
-            if (!sourceDone && room > 0 && worthIt) {
+            // Paused: nothing new starts; the items in flight finish and come back here.
+            bool held = false;
+            if (!sourceDone && room > 0 && exec->paused.load(std::memory_order_acquire)) {
+                held = heldByPause || exec->holdWhilePaused(shared_from_this());
+                heldByPause = held;
+            }
+            if (!held && !sourceDone && room > 0 && worthIt) {
                 const qint64 take = std::min<qint64>(room, qint64(chunkSize));
                 units.reserve(size_t(take));
                 for (qint64 k = 0; k < take && !sourceDone; ++k) {

@@ -24,6 +24,7 @@ void ItemDelta::add(const JournalRecord &record, qint64 timeMs, EventCodec &even
     switch (record.type) {
     case Type::ItemStarted:
         started = true;
+        restarted = record.status == ItemStatus::Replaying;
         parent = record.parent;
         index = record.index;
         mapState = record.mapState.empty() ? std::nullopt : std::optional<std::string>(record.mapState);

@@ -14,6 +14,7 @@ namespace sluice {
 struct ItemDelta
 {
     bool started = false;                 ///< an ItemStarted is among the records: the identity below is set
+    bool restarted = false;               ///< that ItemStarted restarts an item the store has (a DLQ replay)
     qint64 parent = 0;
     qint64 index = -1;
     std::optional<std::string> mapState;

@@ -282,16 +282,68 @@ Result<QList<ExecutionInfo>> JournalReader::runs(const RunFilter &filter)
     QList<ExecutionInfo> result;
     while (query.next())
         result.append(executionFrom(query));
+    query.finish();
+    if (!filter.withCounts || result.isEmpty())
+        return result;
+    // Kept by the writer as the items move (item_counts): one small query for the whole page.
+    QHash<QString, qsizetype> rowOf;
+    QString marks;
+    QVariantList ids;
+    for (qsizetype i = 0; i < result.size(); ++i) {
+        rowOf.insert(result[i].id, i);
+        marks += marks.isEmpty() ? QStringLiteral("?") : QStringLiteral(",?");
+        ids << result[i].id;
+    }
+    if (!runPrepared(query,
+                     QStringLiteral("SELECT e.id, c.status, c.n FROM item_counts c JOIN executions e ON e.num = c.exec"
+                                    " WHERE e.id IN (%1)")
+                         .arg(marks),
+                     ids))
+        return m_connection->error(query.lastError(), "counting items");
+    while (query.next()) {
+        const int status = query.value(1).toInt();
+        const auto row = rowOf.constFind(query.value(0).toString());
+        if (row != rowOf.cend() && status >= 0 && status < kItemStatusCount)
+            result[*row].counts[size_t(status)] = query.value(2).toLongLong();
+    }
     return result;
 }
 
-Result<ExecutionInfo> JournalReader::execution(const QString &executionId)
+Result<StateItemCounts> JournalReader::stateCounts(const QString &executionId)
 {
     QSqlQuery query(m_connection->db());
     if (!runPrepared(query,
-             QStringLiteral("SELECT %1, e.input, e.output, e.num FROM executions e LEFT JOIN workflows w"
+                     QStringLiteral("SELECT state, status, count(*) FROM items"
+                                    " WHERE exec = (SELECT num FROM executions WHERE id = ?) GROUP BY state, status"),
+                     {executionId}))
+        return m_connection->error(query.lastError(), "counting items by state");
+    StateItemCounts counts;
+    while (query.next()) {
+        const int status = query.value(1).toInt();
+        if (status >= 0 && status < kItemStatusCount)
+            counts[query.value(0).toString()][size_t(status)] += query.value(2).toLongLong();
+    }
+    return counts;
+}
+
+Result<qint64> JournalReader::changeCounter()
+{
+    QSqlQuery query(m_connection->db());
+    const QString sql = m_connection->isSqlite() ? QStringLiteral("PRAGMA data_version")
+                                                 : QStringLiteral("SELECT txid_snapshot_xmax(txid_current_snapshot())");
+    if (!query.exec(sql) || !query.next())
+        return m_connection->error(query.lastError(), "polling for changes");
+    return query.value(0).toLongLong();
+}
+
+Result<ExecutionInfo> JournalReader::execution(const QString &executionId, bool withPayloads)
+{
+    QSqlQuery query(m_connection->db());
+    const QLatin1String payloads = withPayloads ? QLatin1String("e.input, e.output") : QLatin1String("NULL, NULL");
+    if (!runPrepared(query,
+             QStringLiteral("SELECT %1, %2, e.num FROM executions e LEFT JOIN workflows w"
                             " ON w.version = e.workflow WHERE e.id = ?")
-                 .arg(QLatin1String(kExecutionColumns)),
+                 .arg(QLatin1String(kExecutionColumns), payloads),
              {executionId}))
         return m_connection->error(query.lastError(), "reading an execution");
     if (!query.next())

@@ -25,8 +25,15 @@ public:
     ~JournalReader();
 
     Result<QList<ExecutionInfo>> runs(const RunFilter &filter = {});
-    /// InvalidArgument when there is no such execution.
-    Result<ExecutionInfo> execution(const QString &executionId);
+    /// The execution's items by state and status (a scan of its items: for a monitor of a run that
+    /// another process writes, not for every frame).
+    Result<StateItemCounts> stateCounts(const QString &executionId);
+    /// A number that changes when another connection commits to the store: SQLite's data_version (only
+    /// this connection's view; cheap), PostgreSQL's next transaction id. For pollers: re-read when it moves.
+    Result<qint64> changeCounter();
+    /// InvalidArgument when there is no such execution. Without `withPayloads` the input and output are
+    /// left null (a large Map's input is tens of MB: a monitor asking for the status should not parse it).
+    Result<ExecutionInfo> execution(const QString &executionId, bool withPayloads = true);
     /// A page of the items `filter` selects, by item id (keyset: `afterItem`, then `offset`).
     Result<QList<ItemRow>> items(const QString &executionId, const ItemFilter &filter = {});
     /// How many items `filter` selects (its keyset fields do not apply). By status alone: from the

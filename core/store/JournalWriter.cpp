@@ -348,7 +348,8 @@ Result<void> JournalWriter::apply(WriteBackend &backend, const JournalRecord &re
             return ref.error();
         batch.payloads.insert(batch.payloads.end(), encoded->payloads.begin(), encoded->payloads.end());
         for (const EncodedBatch::Item &chunk : encoded->items) {
-            auto position = slotFor(backend, *ref, chunk.item, chunk.delta.started, batch, index);
+            auto position = slotFor(backend, *ref, chunk.item, chunk.delta.started && !chunk.delta.restarted, batch,
+                                    index);
             if (!position)
                 return position.error();
             WriteBatch::Item &item = batch.items[*position];
@@ -373,7 +374,9 @@ Result<void> JournalWriter::apply(WriteBackend &backend, const JournalRecord &re
         return {};
     }
 
-    auto position = slotFor(backend, *ref, record.item, record.type == Type::ItemStarted, batch, index);
+    // A replay starts an item the store already has (failed): its row and counts move from there.
+    const bool startsHere = record.type == Type::ItemStarted && record.status != ItemStatus::Replaying;
+    auto position = slotFor(backend, *ref, record.item, startsHere, batch, index);
     if (!position)
         return position.error();
     WriteBatch::Item &item = batch.items[*position];

@@ -18,6 +18,7 @@ struct RunFilter
     std::optional<ExecutionStatus> status;
     int limit = 100;
     int offset = 0;
+    bool withCounts = false;   ///< fill each run's item counts too (one more query over item_counts)
 };
 
 /// items(), itemCount(), itemKeys(): an execution's items by item id, which is the order they were spawned

@@ -6,6 +6,7 @@
 #include "engine/JournalSink.h"
 
 #include <QList>
+#include <QMap>
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
@@ -52,6 +53,9 @@ struct ExecutionInfo
     QString cause;
     ItemCounts counts{};       ///< items by ItemStatus
 };
+
+/// Items by the state they are in (or ended in), per status: the per-state counts a monitor paints.
+using StateItemCounts = QMap<QString, ItemCounts>;
 
 /// One item's current row.
 struct ItemRow
@@ -192,6 +196,7 @@ struct IntegrityReport
 } // namespace sluice
 
 Q_DECLARE_METATYPE(sluice::ExecutionInfo)
+Q_DECLARE_METATYPE(sluice::StateItemCounts)
 Q_DECLARE_METATYPE(sluice::ItemRow)
 Q_DECLARE_METATYPE(sluice::HistoryEvent)
 Q_DECLARE_METATYPE(sluice::DlqEntry)
