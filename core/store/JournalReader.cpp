@@ -12,6 +12,7 @@
 
 #include <sqlite3.h>
 
+#include <future>
 #include <map>
 
 namespace sluice {
@@ -123,8 +124,13 @@ std::optional<std::string> sqliteText(sqlite3 *db, const char *sql, qint64 key, 
 
 /// Where an open item continues (SQLite): its last StateEntered (or its start) and that state's input, from
 /// the chunk in its row (`rowChunk`: count, bytes) and its later chunks, decoded here without a history page.
+/// Inputs at least this large are parsed on a thread of their own while unfinished() reads on.
+constexpr size_t kParseApart = 64 * 1024;
+
+/// Sets open.state and open.input from the item's last StateEntered (or ItemStarted); an input of
+/// kParseApart bytes or more is left in `deferred` as text, for the caller to parse.
 Result<void> continuation(sqlite3 *db, const QString &location, qint64 exec, UnfinishedItem &open,
-                          const std::pair<int, std::string> &rowChunk)
+                          const std::pair<int, std::string> &rowChunk, std::string &deferred)
 {
     auto damaged = [&] {
         return Error{ErrorCode::IoError,
@@ -166,7 +172,10 @@ Result<void> continuation(sqlite3 *db, const QString &location, qint64 exec, Unf
         auto body = sqliteText(db, "SELECT body FROM payloads WHERE hash = ?1", 0, from->payload);
         if (!body)
             return sqliteFailure(db, location, "reading a payload");
-        open.input = parseJson(*body);
+        if (body->size() >= kParseApart)
+            deferred = std::move(*body);
+        else
+            open.input = parseJson(*body);
     } else if (from->payloadKind != EventCodec::ItemOutput) {
         open.input = parseJson(from->payload);
     }
@@ -253,9 +262,12 @@ Result<ExecutionInfo> JournalReader::execution(const QString &executionId)
 {
     QSqlQuery query(m_connection->db());
     if (!runPrepared(query,
-             QStringLiteral("SELECT %1, e.input, e.output, e.num FROM executions e LEFT JOIN workflows w"
+             // A succeeded execution's output is kept once, as its root item's (JournalRecord::outputInRootItem).
+             QStringLiteral("SELECT %1, e.input, coalesce(e.output, (SELECT i.output FROM items i WHERE i.exec = e.num"
+                            " AND i.item = 0 AND e.status = %2)), e.num FROM executions e LEFT JOIN workflows w"
                             " ON w.version = e.workflow WHERE e.id = ?")
-                 .arg(QLatin1String(kExecutionColumns)),
+                 .arg(QLatin1String(kExecutionColumns))
+                 .arg(int(ExecutionStatus::Succeeded)),
              {executionId}))
         return m_connection->error(query.lastError(), "reading an execution");
     if (!query.next())
@@ -652,7 +664,9 @@ Result<QList<UnfinishedExecution>> JournalReader::unfinished()
         };
         const char *const itemsSql = "SELECT item, parent, idx, map_state, bkey, status, state, error, cause, output,"
                                      " attempts, chunk_n, chunk FROM items WHERE exec = ? ORDER BY item";
-        std::vector<std::pair<int, std::string>> openChunks;   // per open item (same order): its row's chunk
+        // Large inputs of open items (the root's: the whole Map's input) parse on their own threads while the
+        // scan goes on: (index in execution.items, its input).
+        std::vector<std::pair<qsizetype, std::future<Json>>> parsing;
         if (sqlite3 *db = m_connection->sqliteHandle()) {
             // The C API: no QVariant per column of a million rows.
             sqlite3_stmt *stmt = nullptr;
@@ -661,9 +675,20 @@ Result<QList<UnfinishedExecution>> JournalReader::unfinished()
                                                      .arg(m_connection->location(), QString::fromUtf8(sqlite3_errmsg(db))),
                              {}};
             sqlite3_bind_int64(stmt, 1, num);
-            auto text = [stmt](int column) {
+            std::string lastMapState;   // the Map state's name repeats on every child row: one QString for all
+            QString lastMapStateText;
+            auto text = [stmt, &lastMapState, &lastMapStateText](int column) {
                 const auto *bytes = reinterpret_cast<const char *>(sqlite3_column_text(stmt, column));
-                return bytes ? QString::fromUtf8(bytes, sqlite3_column_bytes(stmt, column)) : QString();
+                if (!bytes)
+                    return QString();
+                const std::string_view view(bytes, size_t(sqlite3_column_bytes(stmt, column)));
+                if (column != 3)
+                    return QString::fromUtf8(view.data(), qsizetype(view.size()));
+                if (view != lastMapState) {
+                    lastMapState = view;
+                    lastMapStateText = QString::fromUtf8(view.data(), qsizetype(view.size()));
+                }
+                return lastMapStateText;
             };
             int rc;
             while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
@@ -675,14 +700,27 @@ Result<QList<UnfinishedExecution>> JournalReader::unfinished()
                     if (bytes)
                         finished.back().child.outputText.assign(bytes, size_t(sqlite3_column_bytes(stmt, 9)));
                 } else if (!execution.items.isEmpty() && execution.items.last().item == sqlite3_column_int64(stmt, 0)) {
-                    execution.items.last().attempts = sqlite3_column_int(stmt, 10);
+                    // Where the open item continues: its last StateEntered (or its start) and that state's input.
+                    UnfinishedItem &open = execution.items.last();
+                    open.attempts = sqlite3_column_int(stmt, 10);
                     const auto *chunk = static_cast<const char *>(sqlite3_column_blob(stmt, 12));
-                    openChunks.emplace_back(sqlite3_column_int(stmt, 11),
-                                            chunk ? std::string(chunk, size_t(sqlite3_column_bytes(stmt, 12)))
-                                                  : std::string());
+                    const std::pair<int, std::string> rowChunk(
+                        sqlite3_column_int(stmt, 11),
+                        chunk ? std::string(chunk, size_t(sqlite3_column_bytes(stmt, 12))) : std::string());
+                    std::string deferred;
+                    if (auto done = continuation(db, m_connection->location(), num, open, rowChunk, deferred); !done) {
+                        sqlite3_finalize(stmt);
+                        return done.error();
+                    }
+                    if (!deferred.empty())
+                        parsing.emplace_back(execution.items.size() - 1,
+                                             std::async(std::launch::async,
+                                                        [text = std::move(deferred)] { return parseJson(text); }));
                 }
             }
             sqlite3_finalize(stmt);
+            for (auto &[i, input] : parsing)
+                execution.items[i].input = input.get();
             if (rc != SQLITE_DONE)
                 return Error{ErrorCode::IoError, QStringLiteral("store %1: listing unfinished items failed: %2")
                                                      .arg(m_connection->location(), QString::fromUtf8(sqlite3_errmsg(db))),
@@ -705,14 +743,6 @@ Result<QList<UnfinishedExecution>> JournalReader::unfinished()
             query.finish();
         }
 
-        // Where each open item continues: its last StateEntered (or its start) and that state's input.
-        if (sqlite3 *db = m_connection->sqliteHandle()) {
-            for (qsizetype i = 0; i < execution.items.size(); ++i) {
-                if (auto done = continuation(db, m_connection->location(), num, execution.items[i], openChunks[size_t(i)]);
-                    !done)
-                    return done.error();
-            }
-        }
         for (qsizetype i = 0; !m_connection->sqliteHandle() && i < execution.items.size(); ++i) {
             UnfinishedItem &open = execution.items[i];
             auto events = history(execution.id, HistoryFilter{open.item, -1, 0, 1 << 30});

@@ -365,10 +365,13 @@ Result<void> JournalWriter::apply(WriteBackend &backend, const JournalRecord &re
     if (record.type == Type::ExecutionFinished) {
         WriteBatch::ExecutionEnd end{ref->num, int(executionStatusOf(record)), time, std::nullopt,
                                      nonEmpty(record.error), nonEmpty(record.cause)};
-        if (record.status == ItemStatus::Succeeded && payloadText)
-            end.output = *payloadText;
-        else if (record.payload && record.status == ItemStatus::Succeeded)
-            end.output = record.payload->dump();
+        // With outputInRootItem the output is kept once, as item 0's (JournalReader::execution reads it there).
+        if (record.status == ItemStatus::Succeeded && !record.outputInRootItem) {
+            if (payloadText)
+                end.output = *payloadText;
+            else if (record.payload)
+                end.output = record.payload->dump();
+        }
         batch.ends.push_back(std::move(end));
         return {};
     }

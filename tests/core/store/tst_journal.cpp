@@ -211,6 +211,8 @@ private Q_SLOTS:
     void savesWorkflowOnce();
     void readsBackRunsItemsAndHistory_data() { backends(); }
     void readsBackRunsItemsAndHistory();
+    void keepsSucceededOutputOnceAsRootItems_data() { backends(); }
+    void keepsSucceededOutputOnceAsRootItems();
     void failedItemLandsWithItsDlqEntry_data() { backends(); }
     void failedItemLandsWithItsDlqEntry();
     void filtersAndPagesDlq_data() { backends(); }
@@ -509,6 +511,35 @@ void TestJournal::readsBackRunsItemsAndHistory()
     QCOMPARE(all.size(), 4 + 3 * 8);
     for (qsizetype i = 1; i < all.size(); ++i)
         QVERIFY(std::pair(all[i - 1].item, all[i - 1].seq) < std::pair(all[i].item, all[i].seq));
+}
+
+void TestJournal::keepsSucceededOutputOnceAsRootItems()
+{
+    FRESH_STORE(location);
+    auto journal = openJournal(location);
+    QVERIFY(journal);
+    const QString e = QStringLiteral("exec-once");
+    (*journal)->append({executionStarted(e, Json{{"items", 2}})});
+    JournalRecord root = record(Type::ItemStarted, e, 0, "Fan", json(Json{{"items", 2}}));
+    (*journal)->append({root, record(Type::StateEntered, e, 0, "Fan", root.payload)});
+    for (qint64 item = 1; item <= 2; ++item)
+        (*journal)->append(itemRun(e, item, kStates));
+    JournalRecord rootDone = record(Type::ItemFinished, e, 0, "Fan", json(Json::array({"a", "b"})));
+    rootDone.status = ItemStatus::Succeeded;
+    JournalRecord finished = executionFinished(e, ItemStatus::Succeeded);
+    finished.outputInRootItem = true;   // as the engine says when item 0's ItemFinished carried the output
+    (*journal)->append({rootDone, finished});
+
+    QVERIFY((*journal)->flush());
+
+    auto reader = JournalReader::open(location);
+    QVERIFY(reader);
+    auto info = (*reader)->execution(e);
+    QVERIFY(info);
+    QCOMPARE(info->status, ExecutionStatus::Succeeded);
+    RawDb raw(location);
+    QVERIFY(raw.value(QStringLiteral("SELECT count(*) FROM executions WHERE output IS NULL")).toInt() == 1);
+    JSON_COMPARE(info->output, Json::array({"a", "b"}));
 }
 
 void TestJournal::failedItemLandsWithItsDlqEntry()
