@@ -86,7 +86,7 @@ Result<std::vector<Resumed>> resumeUnfinished(JournalReader &reader, Engine &eng
         options.journal = journal;
         options.workflowVersion = u.workflowVersion.toStdString();
         options.noDelays = noDelays;
-        options.baseDir = baseDir;
+        options.baseDir = !baseDir.isEmpty() ? baseDir : !u.baseDir.isEmpty() ? u.baseDir : QDir::currentPath();
         options.tasks = tasks;
         auto execution = engine.resume(std::move(workflow).value(), resumePointOf(u), std::move(options));
         if (!execution)
@@ -106,7 +106,8 @@ int resume(const QStringList &args)
         "committed transition, and exits when they are done. Prints one JSON line per execution."));
     parser.addOptions({storeOption(), connectionsOption(),
                        {QStringLiteral("base-dir"), QStringLiteral("Folder that relative ItemReader and ResultWriter "
-                                                                   "paths resolve against (default: the current one)."),
+                                                                   "paths resolve against (default: the one journaled "
+                                                                   "with each execution, its definition's folder)."),
                         QStringLiteral("DIR")},
                        {QStringLiteral("no-delays"), QStringLiteral("Wait states and Retry intervals take no time.")}});
     int code = kOk;
@@ -126,7 +127,7 @@ int resume(const QStringList &args)
     Engine engine;
     auto resumed = resumeUnfinished(*reader, engine, journal.value(), parser.isSet(QStringLiteral("no-delays")),
                                     parser.isSet(QStringLiteral("base-dir")) ? parser.value(QStringLiteral("base-dir"))
-                                                                             : QDir::currentPath(),
+                                                                             : QString(),
                                     withEventTasks(tasks, storeLocation(parser)));
     if (!resumed) {
         err(resumed.error().message);

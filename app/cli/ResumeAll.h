@@ -28,7 +28,9 @@ struct Resumed
 
 /// Continues on `engine` every execution the journal shows as still running, each item from its last
 /// committed transition (used by `resume`, which waits for them, and `serve`, which goes on serving).
-/// Relative ItemReader/ResultWriter paths resolve against `baseDir`. An error when the journal cannot be read.
+/// Relative paths (ItemReader/ResultWriter, sluice:file.*, sluice:shell) resolve against `baseDir` when it is
+/// given, else against the folder journaled with each execution (its definition's), else the current one.
+/// An error when the journal cannot be read.
 Result<std::vector<Resumed>> resumeUnfinished(JournalReader &reader, Engine &engine, std::shared_ptr<Journal> journal,
                                               bool noDelays, const QString &baseDir,
                                               std::shared_ptr<TaskRegistry> tasks = {});

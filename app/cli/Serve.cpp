@@ -121,7 +121,7 @@ int serve(const QStringList &args)
     if (!tasks)
         return kUsage;
     withEventTasks(tasks, location);
-    auto resumed = resumeUnfinished(**reader, engine, journal.value(), noDelays, QDir::currentPath(), tasks);
+    auto resumed = resumeUnfinished(**reader, engine, journal.value(), noDelays, QString(), tasks);
     if (!resumed) {
         err(QStringLiteral("sluice-cli serve: %1").arg(resumed.error().message));
         return kFailed;

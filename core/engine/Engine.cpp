@@ -244,6 +244,8 @@ Execution Engine::start(std::shared_ptr<const Workflow> workflow, Json input, Ex
         r.timeMs = exec->startedMs;
         r.executionName = exec->name;
         r.workflowVersion = exec->options.workflowVersion;
+        if (!exec->options.baseDir.isEmpty())   // a resume or replay from another folder resolves the same paths
+            r.executionOptions = Json{{"baseDir", exec->options.baseDir.toStdString()}}.dump();
         r.status = ItemStatus::Running;
         if (exec->journalEncodes) {
             // Serialized here, once, instead of copying what may be a very large input for the writer.

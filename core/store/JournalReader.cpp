@@ -45,7 +45,19 @@ bool isFinalStatus(ItemStatus status)
 }
 
 const char *kExecutionColumns = "e.id, e.name, e.workflow, w.name, e.status, e.started_ms, e.stopped_ms, e.error,"
-                                " e.cause";
+                                " e.cause, e.options";
+
+/// The base folder in an executions.options object (see Schema, version 4), or empty.
+QString baseDirOf(const QVariant &options)
+{
+    if (options.isNull())
+        return {};
+    const QByteArray text = options.toByteArray();
+    const Json object = Json::parse(text.cbegin(), text.cend(), nullptr, false);
+    if (!object.is_object() || !object.contains("baseDir") || !object["baseDir"].is_string())
+        return {};
+    return QString::fromStdString(object["baseDir"].get<std::string>());
+}
 
 ExecutionInfo executionFrom(const QSqlQuery &query)
 {
@@ -59,6 +71,7 @@ ExecutionInfo executionFrom(const QSqlQuery &query)
     info.stoppedMs = query.value(6).toLongLong();
     info.error = query.value(7).toString();
     info.cause = query.value(8).toString();
+    info.baseDir = baseDirOf(query.value(9));
     return info;
 }
 
@@ -273,9 +286,9 @@ Result<ExecutionInfo> JournalReader::execution(const QString &executionId)
     if (!query.next())
         return notFound(QStringLiteral("no execution %1 in the store").arg(executionId));
     ExecutionInfo info = executionFrom(query);
-    info.input = parseJson(query.value(9));
-    info.output = parseJson(query.value(10));
-    const qint64 num = query.value(11).toLongLong();
+    info.input = parseJson(query.value(10));
+    info.output = parseJson(query.value(11));
+    const qint64 num = query.value(12).toLongLong();
     query.finish();
     // Kept by the writer as the items move (item_counts); no scan of a million items.
     if (!runPrepared(query, QStringLiteral("SELECT status, n FROM item_counts WHERE exec = ?"), {num}))
@@ -593,11 +606,21 @@ Result<QString> JournalReader::latestWorkflowVersion(const QString &version)
     return query.value(0).toString();
 }
 
+Result<QString> JournalReader::executionBaseDir(const QString &executionId)
+{
+    QSqlQuery query(m_connection->db());
+    if (!runPrepared(query, QStringLiteral("SELECT options FROM executions WHERE id = ?"), {executionId}))
+        return m_connection->error(query.lastError(), "reading an execution's options");
+    if (!query.next())
+        return notFound(QStringLiteral("no execution %1 in the store").arg(executionId));
+    return baseDirOf(query.value(0));
+}
+
 Result<QList<UnfinishedExecution>> JournalReader::unfinished()
 {
     QSqlQuery query(m_connection->db());
     if (!runPrepared(query,
-             QStringLiteral("SELECT num, id, name, workflow, input, started_ms FROM executions WHERE status = ?"
+             QStringLiteral("SELECT num, id, name, workflow, input, started_ms, options FROM executions WHERE status = ?"
                             " ORDER BY num"),
              {int(ExecutionStatus::Running)}))
         return m_connection->error(query.lastError(), "listing unfinished executions");
@@ -610,6 +633,7 @@ Result<QList<UnfinishedExecution>> JournalReader::unfinished()
         execution.name = query.value(2).toString();
         execution.workflowVersion = query.value(3).toString();
         execution.startedMs = query.value(5).toLongLong();
+        execution.baseDir = baseDirOf(query.value(6));
         if (!m_connection->sqliteHandle())
             execution.inputText = query.value(4).toByteArray().toStdString();
         result.append(std::move(execution));

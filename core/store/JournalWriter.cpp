@@ -302,7 +302,8 @@ Result<ExecutionRef> JournalWriter::execution(WriteBackend &backend, const QStri
         return found;
     if (found->num == 0) {
         // Records of an execution whose start was never journaled: keep them under a placeholder row.
-        found = backend.startExecution({id, id, std::string(), std::nullopt, QDateTime::currentMSecsSinceEpoch()});
+        found = backend.startExecution({id, id, std::string(), std::nullopt, QDateTime::currentMSecsSinceEpoch(),
+                                         std::nullopt});
         if (!found)
             return found;
     }
@@ -320,7 +321,8 @@ Result<void> JournalWriter::apply(WriteBackend &backend, const JournalRecord &re
 
     if (record.type == Type::ExecutionStarted) {
         const std::string id = record.executionId.toStdString();
-        ExecutionStart start{id, record.executionName, record.workflowVersion, std::nullopt, time};
+        ExecutionStart start{id, record.executionName, record.workflowVersion, std::nullopt, time,
+                             nonEmpty(record.executionOptions)};
         if (payloadText)
             start.input = *payloadText;
         else if (record.payload)

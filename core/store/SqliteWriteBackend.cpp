@@ -14,7 +14,7 @@ const char *const kSql[] = {
     "BEGIN IMMEDIATE",   // take the write lock up front: a read-then-write transaction could fail to upgrade
     "COMMIT",
     "ROLLBACK",
-    "INSERT INTO executions(id, name, workflow, input, status, started_ms) VALUES (?1, ?2, ?3, ?4, 0, ?5)"
+    "INSERT INTO executions(id, name, workflow, input, status, started_ms, options) VALUES (?1, ?2, ?3, ?4, 0, ?5, ?6)"
     " ON CONFLICT(id) DO NOTHING",
     "SELECT num, workflow FROM executions WHERE id = ?1",
     "SELECT status, attempts, chunk_n FROM items WHERE exec = ?1 AND item = ?2",
@@ -165,6 +165,7 @@ Result<ExecutionRef> SqliteWriteBackend::startExecution(const ExecutionStart &st
     bindText(*stmt, 3, std::string_view(start.workflow));
     bindText(*stmt, 4, start.input);
     sqlite3_bind_int64(*stmt, 5, start.startedMs);
+    bindText(*stmt, 6, start.options);
     const int rc = sqlite3_step(*stmt);
     const bool created = rc == SQLITE_DONE && sqlite3_changes(m_db) > 0;
     sqlite3_reset(*stmt);

@@ -282,6 +282,7 @@ void TestEventBus::upgradesAVersionOneStore()
         for (const char *table : {"bus_events", "bus_deliveries", "bus_marks"})
             QVERIFY(raw.exec(QStringLiteral("DROP TABLE %1").arg(QLatin1String(table))));
         QVERIFY(raw.exec(QStringLiteral("DROP INDEX dlq_group")));   // version 3's
+        QVERIFY(raw.exec(QStringLiteral("ALTER TABLE executions DROP COLUMN options")));   // version 4's
         QVERIFY(raw.exec(QStringLiteral("UPDATE sluice_meta SET value = '1' WHERE key = 'schema_version'")));
     }
 

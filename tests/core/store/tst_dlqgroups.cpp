@@ -248,6 +248,7 @@ private Q_SLOTS:
             QVERIFY(db.open());
             QSqlQuery query(db);
             QVERIFY(query.exec(QStringLiteral("DROP INDEX dlq_group")));
+            QVERIFY(query.exec(QStringLiteral("ALTER TABLE executions DROP COLUMN options")));   // version 4's
             QVERIFY(query.exec(QStringLiteral("UPDATE sluice_meta SET value = '2' WHERE key = 'schema_version'")));
         }
         QSqlDatabase::removeDatabase(QStringLiteral("downgrade"));

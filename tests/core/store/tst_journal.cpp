@@ -200,6 +200,8 @@ private Q_SLOTS:
 
     void migratesNewStore_data() { backends(); }
     void migratesNewStore();
+    void migratesVersionThreeStoreAndJournalsBaseDir_data() { backends(); }
+    void migratesVersionThreeStoreAndJournalsBaseDir();
     void reopensStore_data() { backends(); }
     void reopensStore();
     void refusesNewerSchema_data() { backends(); }
@@ -298,6 +300,49 @@ void TestJournal::migratesNewStore()
     auto runs = (*reader)->runs();
     QVERIFY(runs);
     QVERIFY(runs->isEmpty());
+}
+
+void TestJournal::migratesVersionThreeStoreAndJournalsBaseDir()
+{
+    FRESH_STORE(location);
+    {
+        auto journal = openJournal(location);
+        QVERIFY(journal);
+        (*journal)->append({executionStarted(QStringLiteral("before"))});
+        QVERIFY((*journal)->flush());
+    }
+    {
+        // What a store written by the previous version looks like: no executions.options, version 3.
+        RawDb raw(location);
+        QVERIFY(raw.exec(QStringLiteral("ALTER TABLE executions DROP COLUMN options")));
+        QVERIFY(raw.exec(QStringLiteral("UPDATE sluice_meta SET value = '3' WHERE key = 'schema_version'")));
+    }
+    QVERIFY(!JournalReader::open(location));   // a reader does not migrate
+
+    auto journal = openJournal(location);
+
+    QVERIFY2(journal, qPrintable(journal ? QString() : journal.error().message));
+    JournalRecord started = executionStarted(QStringLiteral("after"));
+    started.executionOptions = Json{{"baseDir", "/srv/flows/orders"}}.dump();
+    (*journal)->append({started});
+    QVERIFY((*journal)->flush());
+    RawDb raw(location);
+    QCOMPARE(raw.value(QStringLiteral("SELECT value FROM sluice_meta WHERE key = 'schema_version'")).toInt(),
+             Journal::kSchemaVersion);
+    auto reader = JournalReader::open(location);
+    QVERIFY(reader);
+    auto before = (*reader)->execution(QStringLiteral("before"));
+    QVERIFY(before);
+    QCOMPARE(before->baseDir, QString());   // kept from version 3, with nothing journaled for it
+    auto after = (*reader)->execution(QStringLiteral("after"));
+    QVERIFY(after);
+    QCOMPARE(after->baseDir, QStringLiteral("/srv/flows/orders"));
+    QCOMPARE((*reader)->executionBaseDir(QStringLiteral("after")).value(), QStringLiteral("/srv/flows/orders"));
+    auto unfinished = (*reader)->unfinished();
+    QVERIFY(unfinished);
+    QCOMPARE(unfinished->size(), 2);
+    QCOMPARE(unfinished->at(1).id, QStringLiteral("after"));
+    QCOMPARE(unfinished->at(1).baseDir, QStringLiteral("/srv/flows/orders"));
 }
 
 void TestJournal::reopensStore()
