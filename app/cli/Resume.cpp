@@ -35,7 +35,8 @@ int resume(const QStringList &args)
         "committed transition, and exits when they are done. Prints one JSON line per execution."));
     parser.addOptions({storeOption(), connectionsOption(),
                        {QStringLiteral("base-dir"), QStringLiteral("Folder that relative ItemReader and ResultWriter "
-                                                                   "paths resolve against (default: the current one)."),
+                                                                   "paths resolve against (default: the one journaled "
+                                                                   "with each execution, its definition's folder)."),
                         QStringLiteral("DIR")},
                        {QStringLiteral("no-delays"), QStringLiteral("Wait states and Retry intervals take no time.")}});
     int code = kOk;
@@ -55,7 +56,7 @@ int resume(const QStringList &args)
     Engine engine;
     auto resumed = resumeUnfinished(*reader, engine, journal.value(), parser.isSet(QStringLiteral("no-delays")),
                                     parser.isSet(QStringLiteral("base-dir")) ? parser.value(QStringLiteral("base-dir"))
-                                                                             : QDir::currentPath(),
+                                                                             : QString(),
                                     withEventTasks(tasks, storeLocation(parser)));
     if (!resumed) {
         err(resumed.error().message);

@@ -137,7 +137,8 @@ int serve(const QStringList &args)
     if (!tasks)
         return kUsage;
     withEventTasks(tasks, location);
-    // A workflow that a rule starts resumes with its own folder as base, as it ran (EventBus does the same).
+    // An execution resumes with the folder journaled with it; one from a store older than that journal, with
+    // the folder of the workflow a rule names (as EventBus started it).
     QHash<QString, QString> baseDirs;
     for (const Rule &rule : rules.rules) {
         for (const RuleTarget &target : rule.targets) {
@@ -145,7 +146,7 @@ int serve(const QStringList &args)
                 baseDirs.insert(QString::fromStdString(target.stateMachineName), QFileInfo(target.workflowPath).absolutePath());
         }
     }
-    auto resumed = resumeUnfinished(**reader, engine, journal.value(), noDelays, QDir::currentPath(), tasks, baseDirs);
+    auto resumed = resumeUnfinished(**reader, engine, journal.value(), noDelays, QString(), tasks, baseDirs);
     if (!resumed) {
         err(QStringLiteral("sluice-cli serve: %1").arg(resumed.error().message));
         return kFailed;

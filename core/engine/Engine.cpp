@@ -109,7 +109,7 @@ std::shared_ptr<TaskRegistry> defaultTasks()
 }
 
 /// The root item ended: so does the execution.
-void finishRoot(const std::shared_ptr<ExecutionState> &exec, Result<Json, Failure> outcome)
+void finishRoot(const std::shared_ptr<ExecutionState> &exec, const ItemRun &root, Result<Json, Failure> outcome)
 {
     if (outcome) {
         if (exec->options.maxPayloadBytes > 0 &&
@@ -121,6 +121,8 @@ void finishRoot(const std::shared_ptr<ExecutionState> &exec, Result<Json, Failur
                                                                  " bytes."});
             return;
         }
+        // Item 0's ItemFinished, journaled just before (finishItem), carried this very output.
+        exec->rootOutputJournaled = root.id.value == 0 && !root.isBranch;
         exec->finish(ExecutionStatus::Succeeded, std::move(outcome).value(), {});
     } else if (outcome.error().error == "States.Aborted") {
         exec->finish(ExecutionStatus::Aborted, Json(), outcome.error());
@@ -243,6 +245,8 @@ Execution Engine::start(std::shared_ptr<const Workflow> workflow, Json input, Ex
         r.timeMs = exec->startedMs;
         r.executionName = exec->name;
         r.workflowVersion = exec->options.workflowVersion;
+        if (!exec->options.baseDir.isEmpty())   // a resume or replay from another folder resolves the same paths
+            r.executionOptions = Json{{"baseDir", exec->options.baseDir.toStdString()}}.dump();
         r.status = ItemStatus::Running;
         if (exec->journalEncodes) {
             // Serialized here, once, instead of copying what may be a very large input for the writer.
@@ -265,7 +269,7 @@ Execution Engine::start(std::shared_ptr<const Workflow> workflow, Json input, Ex
     root->input = exec->usesExecutionInput ? input : std::move(input);
     if (exec->usesExecutionInput)
         exec->input = std::move(input);
-    root->onDone = [exec](ItemRun &, Result<Json, Failure> outcome) { finishRoot(exec, std::move(outcome)); };
+    root->onDone = [exec](ItemRun &item, Result<Json, Failure> outcome) { finishRoot(exec, item, std::move(outcome)); };
 
     if (exec->workflow->timeoutSeconds && *exec->workflow->timeoutSeconds > 0) {
         std::weak_ptr<ExecutionState> weak = exec;
@@ -361,7 +365,7 @@ Result<Execution> Engine::restart(std::shared_ptr<const Workflow> workflow, Item
     run->input = std::move(item.input);
     run->dlqOnFailure = false;
     if (item.finishesExecution) {
-        run->onDone = [exec](ItemRun &, Result<Json, Failure> outcome) { finishRoot(exec, std::move(outcome)); };
+        run->onDone = [exec](ItemRun &finished, Result<Json, Failure> outcome) { finishRoot(exec, finished, std::move(outcome)); };
     } else {
         run->onDone = [exec](ItemRun &, Result<Json, Failure> outcome) {
             if (outcome)
@@ -445,7 +449,7 @@ Result<Execution> Engine::resume(std::shared_ptr<const Workflow> workflow, Resum
     run->worker = exec->pickWorker();
     run->machine = &exec->workflow->root;
     run->input = std::move(root->input);
-    run->onDone = [exec](ItemRun &, Result<Json, Failure> outcome) { finishRoot(exec, std::move(outcome)); };
+    run->onDone = [exec](ItemRun &item, Result<Json, Failure> outcome) { finishRoot(exec, item, std::move(outcome)); };
     if (state->type == StateType::Map) {
         // Items of this Map: finished ones keep their results, unfinished ones continue where they were.
         // Items of deeper Maps are not listed: their own parent item runs them again (at least once).
@@ -529,7 +533,10 @@ void ExecutionState::finish(ExecutionStatus status, Json output, Failure failure
                                                                : ItemStatus::Failed;
         if (result.status == ExecutionStatus::TimedOut && r.error.empty())
             r.error = "States.Timeout";
-        if (result.outputData)
+        // The root item's ItemFinished has journaled this output already (see finishRoot).
+        if (result.status == ExecutionStatus::Succeeded && rootOutputJournaled)
+            r.outputInRootItem = true;
+        else if (result.outputData)
             r.payload = result.outputData;
         lock.unlock();
         journal->append({std::move(r)});

@@ -111,6 +111,7 @@ struct ExecutionState : std::enable_shared_from_this<ExecutionState>
     std::shared_ptr<JournalSink> journal;   // none: in memory only
     bool journalEncodes = false;            // every shard has an encoder: records may borrow payloads
     bool journalsExecution = true;          // false for an item restart: the execution is not its to end
+    bool rootOutputJournaled = false;       // item 0's ItemFinished carried the output (ExecutionFinished need not)
     bool usesExecutionInput = false;    // the definition reads $$.Execution.Input (copy it into $$ then)
     std::shared_ptr<std::atomic_bool> cancelFlag = std::make_shared<std::atomic_bool>(false);
     std::atomic<qint64> nextItemId{1};

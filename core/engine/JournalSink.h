@@ -24,8 +24,8 @@ public:
 struct JournalRecord
 {
     enum class Type : quint8 {
-        ExecutionStarted,    ///< executionName, workflowVersion, payload = execution input
-        ExecutionFinished,   ///< executionStatus; payload = output, or error/cause
+        ExecutionStarted,    ///< executionName, workflowVersion, executionOptions, payload = execution input
+        ExecutionFinished,   ///< executionStatus; payload = output, or error/cause; or outputInRootItem
         ItemStarted,         ///< item, parent, mapState, index, businessKey, state (first state), payload = input
         StateEntered,        ///< state, payload = the state's raw input (what a resume or replay restarts with)
         StateExited,         ///< state, payload = the state's output
@@ -57,7 +57,12 @@ struct JournalRecord
     std::string executionName;
     std::string executionStatus;   ///< ExecutionFinished: RUNNING, SUCCEEDED, FAILED, ABORTED, TIMED_OUT
     std::string workflowVersion;   ///< content hash of the definition (see Journal::saveWorkflow)
+    /// ExecutionStarted: the Sluice-side settings of the run as a JSON object text ({"baseDir": ...}), or empty.
+    std::string executionOptions;
     std::string businessKey;       ///< ItemStarted, when the Map names one
+    /// ExecutionFinished, succeeded: the output is the one the root item's ItemFinished carried just
+    /// before (item 0's output), so the journal keeps it once, there, instead of a second copy.
+    bool outputInRootItem = false;
 
     // ItemFinished, failed for good
     bool dlq = false;

@@ -119,6 +119,7 @@ QString redrive(Engine &engine, JournalReader &reader, const std::shared_ptr<Jou
     options.stateMachineName = info.value().workflowName.isEmpty() ? "StateMachine" : info.value().workflowName.toStdString();
     options.journal = journal;
     options.workflowVersion = info.value().workflowVersion.toStdString();
+    options.baseDir = info.value().baseDir;   // as the run resolved its relative paths, wherever this runs
     options.noDelays = noDelays;
     options.tasks = tasks;
     auto execution = engine.restart(std::move(workflow).value(), std::move(root), std::move(options));
@@ -241,6 +242,7 @@ Result<QList<ReplayEntryResult>> DlqReplayer::replay(const ReplayRequest &reques
     Engine engine;
     std::map<QString, std::shared_ptr<const Workflow>> workflows;   // by version
     std::map<QString, QString> latest;                              // entry version -> newest of its name
+    std::map<QString, QString> baseDirs;                            // by execution
     std::set<std::pair<QString, QString>> mapsToRedrive;            // (execution, Map state)
 
     auto launch = [&](const DlqEntry &entry) -> std::optional<Pending> {
@@ -312,6 +314,13 @@ Result<QList<ReplayEntryResult>> DlqReplayer::replay(const ReplayRequest &reques
         options.executionId = entry.executionId;
         options.journal = m_journal;
         options.workflowVersion = newer ? newerVersion : version.toStdString();
+        // The run's own base folder (journaled with it), so relative paths resolve as they did in the run.
+        auto knownDir = baseDirs.find(entry.executionId);
+        if (knownDir == baseDirs.end()) {
+            auto dir = reader.executionBaseDir(entry.executionId);
+            knownDir = baseDirs.emplace(entry.executionId, dir ? dir.value() : QString()).first;
+        }
+        options.baseDir = knownDir->second;
         options.noDelays = request.noDelays;
         options.tasks = request.tasks;
         auto execution = engine.restart(workflow, std::move(restart), std::move(options));

@@ -5,6 +5,8 @@
 #include "store/Journal.h"
 #include "store/JournalReader.h"
 
+#include <QDir>
+
 namespace sluice {
 
 namespace {
@@ -68,7 +70,11 @@ Result<std::vector<Resumed>> resumeUnfinished(JournalReader &reader, Engine &eng
         options.journal = journal;
         options.workflowVersion = u.workflowVersion.toStdString();
         options.noDelays = noDelays;
-        options.baseDir = info ? baseDirByWorkflow.value(info.value().workflowName, baseDir) : baseDir;
+        options.baseDir = !baseDir.isEmpty()        ? baseDir
+                          : !u.baseDir.isEmpty()    ? u.baseDir
+                          : info && baseDirByWorkflow.contains(info.value().workflowName)
+                              ? baseDirByWorkflow.value(info.value().workflowName)
+                              : QDir::currentPath();
         options.tasks = tasks;
         auto execution = engine.resume(std::move(workflow).value(), resumePointOf(u), std::move(options));
         if (!execution)

@@ -28,9 +28,11 @@ struct Resumed
 
 /// Continues on `engine` every execution the journal shows as still running, each item from its last
 /// committed transition (used by `sluice-cli resume` and `serve`, and by the GUI at start on a worker
-/// thread). Relative paths (ItemReader, ResultWriter, file tasks) resolve against the folder
-/// `baseDirByWorkflow` gives for the execution's workflow name (serve: its rules' targets), else `baseDir`. Blocks on the store: call it
-/// on the thread that opened `reader`, never the GUI thread. An error when the journal cannot be read.
+/// thread). Relative paths (ItemReader, ResultWriter, sluice:file.*, sluice:shell) resolve against `baseDir`
+/// when it is given, else the folder journaled with the execution (its definition's), else (a store older
+/// than that) the folder `baseDirByWorkflow` gives for its workflow name (serve: its rules' targets), else the
+/// current one. Blocks on the store: call it on the thread that opened `reader`, never the GUI thread. An
+/// error when the journal cannot be read.
 Result<std::vector<Resumed>> resumeUnfinished(JournalReader &reader, Engine &engine, std::shared_ptr<Journal> journal,
                                               bool noDelays, const QString &baseDir,
                                               std::shared_ptr<TaskRegistry> tasks = {},

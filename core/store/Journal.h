@@ -35,7 +35,7 @@ public:
     };
 
     /// The schema this build writes. A store with a newer one is refused, untouched.
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
 
     /// Opens (creating and migrating where needed) the store at `location`: a file path (SQLite) or
     /// `postgresql://user[:password]@host[:port]/database`. Errors: IoError for a store that cannot be

@@ -12,6 +12,7 @@
 
 #include <sqlite3.h>
 
+#include <future>
 #include <map>
 
 namespace sluice {
@@ -44,7 +45,19 @@ bool isFinalStatus(ItemStatus status)
 }
 
 const char *kExecutionColumns = "e.id, e.name, e.workflow, w.name, e.status, e.started_ms, e.stopped_ms, e.error,"
-                                " e.cause";
+                                " e.cause, e.options";
+
+/// The base folder in an executions.options object (see Schema, version 5), or empty.
+QString baseDirOf(const QVariant &options)
+{
+    if (options.isNull())
+        return {};
+    const QByteArray text = options.toByteArray();
+    const Json object = Json::parse(text.cbegin(), text.cend(), nullptr, false);
+    if (!object.is_object() || !object.contains("baseDir") || !object["baseDir"].is_string())
+        return {};
+    return QString::fromStdString(object["baseDir"].get<std::string>());
+}
 
 ExecutionInfo executionFrom(const QSqlQuery &query)
 {
@@ -58,6 +71,7 @@ ExecutionInfo executionFrom(const QSqlQuery &query)
     info.stoppedMs = query.value(6).toLongLong();
     info.error = query.value(7).toString();
     info.cause = query.value(8).toString();
+    info.baseDir = baseDirOf(query.value(9));
     return info;
 }
 
@@ -123,8 +137,13 @@ std::optional<std::string> sqliteText(sqlite3 *db, const char *sql, qint64 key, 
 
 /// Where an open item continues (SQLite): its last StateEntered (or its start) and that state's input, from
 /// the chunk in its row (`rowChunk`: count, bytes) and its later chunks, decoded here without a history page.
+/// Inputs at least this large are parsed on a thread of their own while unfinished() reads on.
+constexpr size_t kParseApart = 64 * 1024;
+
+/// Sets open.state and open.input from the item's last StateEntered (or ItemStarted); an input of
+/// kParseApart bytes or more is left in `deferred` as text, for the caller to parse.
 Result<void> continuation(sqlite3 *db, const QString &location, qint64 exec, UnfinishedItem &open,
-                          const std::pair<int, std::string> &rowChunk)
+                          const std::pair<int, std::string> &rowChunk, std::string &deferred)
 {
     auto damaged = [&] {
         return Error{ErrorCode::IoError,
@@ -162,24 +181,30 @@ Result<void> continuation(sqlite3 *db, const QString &location, qint64 exec, Unf
     }
     if (!from)
         return {};
-    auto inputOf = [&](const EventCodec::Decoded &event, Json *into) -> Result<void> {
+    // `deferred`: where a large input is left as text (the open item's own input), or null to parse it here.
+    auto inputOf = [&](const EventCodec::Decoded &event, Json *into, std::string *deferred) -> Result<void> {
         if (!event.hasPayload)
             return {};
         if (event.payloadKind == EventCodec::Hashed) {
             auto body = sqliteText(db, "SELECT body FROM payloads WHERE hash = ?1", 0, event.payload);
             if (!body)
                 return sqliteFailure(db, location, "reading a payload");
-            *into = parseJson(*body);
+            if (deferred && body->size() >= kParseApart)
+                *deferred = std::move(*body);
+            else
+                *into = parseJson(*body);
         } else if (event.payloadKind != EventCodec::ItemOutput) {
             *into = parseJson(event.payload);
         }
         return {};
     };
     open.state = QString::fromStdString(from->state);
-    if (auto done = inputOf(*from, &open.input); !done)
+    if (auto done = inputOf(*from, &open.input, &deferred); !done)
         return done;
     for (const auto &[state, event] : lastEntered) {
-        if (auto done = inputOf(*event, &open.enteredInputs[state]); !done)
+        if (event == from)
+            continue;   // resume needs the enclosing Parallel's input, never the open state's own again
+        if (auto done = inputOf(*event, &open.enteredInputs[state], nullptr); !done)
             return done;
     }
     return {};
@@ -339,7 +364,12 @@ Result<qint64> JournalReader::changeCounter()
 Result<ExecutionInfo> JournalReader::execution(const QString &executionId, bool withPayloads)
 {
     QSqlQuery query(m_connection->db());
-    const QLatin1String payloads = withPayloads ? QLatin1String("e.input, e.output") : QLatin1String("NULL, NULL");
+    // A succeeded execution's output is kept once, as its root item's (JournalRecord::outputInRootItem).
+    const QString payloads = withPayloads
+        ? QStringLiteral("e.input, coalesce(e.output, (SELECT i.output FROM items i WHERE i.exec = e.num"
+                         " AND i.item = 0 AND e.status = %1))")
+              .arg(int(ExecutionStatus::Succeeded))
+        : QStringLiteral("NULL, NULL");
     if (!runPrepared(query,
              QStringLiteral("SELECT %1, %2, e.num FROM executions e LEFT JOIN workflows w"
                             " ON w.version = e.workflow WHERE e.id = ?")
@@ -349,9 +379,9 @@ Result<ExecutionInfo> JournalReader::execution(const QString &executionId, bool 
     if (!query.next())
         return notFound(QStringLiteral("no execution %1 in the store").arg(executionId));
     ExecutionInfo info = executionFrom(query);
-    info.input = parseJson(query.value(9));
-    info.output = parseJson(query.value(10));
-    const qint64 num = query.value(11).toLongLong();
+    info.input = parseJson(query.value(10));
+    info.output = parseJson(query.value(11));
+    const qint64 num = query.value(12).toLongLong();
     query.finish();
     // Kept by the writer as the items move (item_counts); no scan of a million items.
     if (!runPrepared(query, QStringLiteral("SELECT status, n FROM item_counts WHERE exec = ?"), {num}))
@@ -773,11 +803,21 @@ Result<QString> JournalReader::latestWorkflowVersion(const QString &version)
     return query.value(0).toString();
 }
 
+Result<QString> JournalReader::executionBaseDir(const QString &executionId)
+{
+    QSqlQuery query(m_connection->db());
+    if (!runPrepared(query, QStringLiteral("SELECT options FROM executions WHERE id = ?"), {executionId}))
+        return m_connection->error(query.lastError(), "reading an execution's options");
+    if (!query.next())
+        return notFound(QStringLiteral("no execution %1 in the store").arg(executionId));
+    return baseDirOf(query.value(0));
+}
+
 Result<QList<UnfinishedExecution>> JournalReader::unfinished()
 {
     QSqlQuery query(m_connection->db());
     if (!runPrepared(query,
-             QStringLiteral("SELECT num, id, name, workflow, input, started_ms FROM executions WHERE status = ?"
+             QStringLiteral("SELECT num, id, name, workflow, input, started_ms, options FROM executions WHERE status = ?"
                             " ORDER BY num"),
              {int(ExecutionStatus::Running)}))
         return m_connection->error(query.lastError(), "listing unfinished executions");
@@ -790,6 +830,7 @@ Result<QList<UnfinishedExecution>> JournalReader::unfinished()
         execution.name = query.value(2).toString();
         execution.workflowVersion = query.value(3).toString();
         execution.startedMs = query.value(5).toLongLong();
+        execution.baseDir = baseDirOf(query.value(6));
         if (!m_connection->sqliteHandle())
             execution.inputText = query.value(4).toByteArray().toStdString();
         result.append(std::move(execution));
@@ -844,7 +885,9 @@ Result<QList<UnfinishedExecution>> JournalReader::unfinished()
         };
         const char *const itemsSql = "SELECT item, parent, idx, map_state, bkey, status, state, error, cause, output,"
                                      " attempts, chunk_n, chunk FROM items WHERE exec = ? ORDER BY item";
-        std::vector<std::pair<int, std::string>> openChunks;   // per open item (same order): its row's chunk
+        // Large inputs of open items (the root's: the whole Map's input) parse on their own threads while the
+        // scan goes on: (index in execution.items, its input).
+        std::vector<std::pair<qsizetype, std::future<Json>>> parsing;
         if (sqlite3 *db = m_connection->sqliteHandle()) {
             // The C API: no QVariant per column of a million rows.
             sqlite3_stmt *stmt = nullptr;
@@ -853,9 +896,20 @@ Result<QList<UnfinishedExecution>> JournalReader::unfinished()
                                                      .arg(m_connection->location(), QString::fromUtf8(sqlite3_errmsg(db))),
                              {}};
             sqlite3_bind_int64(stmt, 1, num);
-            auto text = [stmt](int column) {
+            std::string lastMapState;   // the Map state's name repeats on every child row: one QString for all
+            QString lastMapStateText;
+            auto text = [stmt, &lastMapState, &lastMapStateText](int column) {
                 const auto *bytes = reinterpret_cast<const char *>(sqlite3_column_text(stmt, column));
-                return bytes ? QString::fromUtf8(bytes, sqlite3_column_bytes(stmt, column)) : QString();
+                if (!bytes)
+                    return QString();
+                const std::string_view view(bytes, size_t(sqlite3_column_bytes(stmt, column)));
+                if (column != 3)
+                    return QString::fromUtf8(view.data(), qsizetype(view.size()));
+                if (view != lastMapState) {
+                    lastMapState = view;
+                    lastMapStateText = QString::fromUtf8(view.data(), qsizetype(view.size()));
+                }
+                return lastMapStateText;
             };
             int rc;
             while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
@@ -867,14 +921,27 @@ Result<QList<UnfinishedExecution>> JournalReader::unfinished()
                     if (bytes)
                         finished.back().child.outputText.assign(bytes, size_t(sqlite3_column_bytes(stmt, 9)));
                 } else if (!execution.items.isEmpty() && execution.items.last().item == sqlite3_column_int64(stmt, 0)) {
-                    execution.items.last().attempts = sqlite3_column_int(stmt, 10);
+                    // Where the open item continues: its last StateEntered (or its start) and that state's input.
+                    UnfinishedItem &open = execution.items.last();
+                    open.attempts = sqlite3_column_int(stmt, 10);
                     const auto *chunk = static_cast<const char *>(sqlite3_column_blob(stmt, 12));
-                    openChunks.emplace_back(sqlite3_column_int(stmt, 11),
-                                            chunk ? std::string(chunk, size_t(sqlite3_column_bytes(stmt, 12)))
-                                                  : std::string());
+                    const std::pair<int, std::string> rowChunk(
+                        sqlite3_column_int(stmt, 11),
+                        chunk ? std::string(chunk, size_t(sqlite3_column_bytes(stmt, 12))) : std::string());
+                    std::string deferred;
+                    if (auto done = continuation(db, m_connection->location(), num, open, rowChunk, deferred); !done) {
+                        sqlite3_finalize(stmt);
+                        return done.error();
+                    }
+                    if (!deferred.empty())
+                        parsing.emplace_back(execution.items.size() - 1,
+                                             std::async(std::launch::async,
+                                                        [text = std::move(deferred)] { return parseJson(text); }));
                 }
             }
             sqlite3_finalize(stmt);
+            for (auto &[i, input] : parsing)
+                execution.items[i].input = input.get();
             if (rc != SQLITE_DONE)
                 return Error{ErrorCode::IoError, QStringLiteral("store %1: listing unfinished items failed: %2")
                                                      .arg(m_connection->location(), QString::fromUtf8(sqlite3_errmsg(db))),
@@ -897,14 +964,6 @@ Result<QList<UnfinishedExecution>> JournalReader::unfinished()
             query.finish();
         }
 
-        // Where each open item continues: its last StateEntered (or its start) and that state's input.
-        if (sqlite3 *db = m_connection->sqliteHandle()) {
-            for (qsizetype i = 0; i < execution.items.size(); ++i) {
-                if (auto done = continuation(db, m_connection->location(), num, execution.items[i], openChunks[size_t(i)]);
-                    !done)
-                    return done.error();
-            }
-        }
         for (qsizetype i = 0; !m_connection->sqliteHandle() && i < execution.items.size(); ++i) {
             UnfinishedItem &open = execution.items[i];
             auto events = history(execution.id, HistoryFilter{open.item, -1, 0, 1 << 30});

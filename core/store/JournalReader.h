@@ -64,6 +64,9 @@ public:
     /// The newest version saved under the same workflow name as `version` (`version` itself when it is
     /// the newest); for replaying on the latest version of a workflow.
     Result<QString> latestWorkflowVersion(const QString &version);
+    /// The folder the execution's relative task paths resolved against (ExecutionInfo::baseDir), without
+    /// reading its input and output; empty when none was journaled. NotFound for an unknown execution.
+    Result<QString> executionBaseDir(const QString &executionId);
 
     /// Every execution still RUNNING, with its unfinished items and where to continue them.
     Result<QList<UnfinishedExecution>> unfinished();

@@ -302,7 +302,8 @@ Result<ExecutionRef> JournalWriter::execution(WriteBackend &backend, const QStri
         return found;
     if (found->num == 0) {
         // Records of an execution whose start was never journaled: keep them under a placeholder row.
-        found = backend.startExecution({id, id, std::string(), std::nullopt, QDateTime::currentMSecsSinceEpoch()});
+        found = backend.startExecution({id, id, std::string(), std::nullopt, QDateTime::currentMSecsSinceEpoch(),
+                                         std::nullopt});
         if (!found)
             return found;
     }
@@ -320,7 +321,8 @@ Result<void> JournalWriter::apply(WriteBackend &backend, const JournalRecord &re
 
     if (record.type == Type::ExecutionStarted) {
         const std::string id = record.executionId.toStdString();
-        ExecutionStart start{id, record.executionName, record.workflowVersion, std::nullopt, time};
+        ExecutionStart start{id, record.executionName, record.workflowVersion, std::nullopt, time,
+                             nonEmpty(record.executionOptions)};
         if (payloadText)
             start.input = *payloadText;
         else if (record.payload)
@@ -366,10 +368,13 @@ Result<void> JournalWriter::apply(WriteBackend &backend, const JournalRecord &re
     if (record.type == Type::ExecutionFinished) {
         WriteBatch::ExecutionEnd end{ref->num, int(executionStatusOf(record)), time, std::nullopt,
                                      nonEmpty(record.error), nonEmpty(record.cause)};
-        if (record.status == ItemStatus::Succeeded && payloadText)
-            end.output = *payloadText;
-        else if (record.payload && record.status == ItemStatus::Succeeded)
-            end.output = record.payload->dump();
+        // With outputInRootItem the output is kept once, as item 0's (JournalReader::execution reads it there).
+        if (record.status == ItemStatus::Succeeded && !record.outputInRootItem) {
+            if (payloadText)
+                end.output = *payloadText;
+            else if (record.payload)
+                end.output = record.payload->dump();
+        }
         batch.ends.push_back(std::move(end));
         return {};
     }

@@ -70,13 +70,14 @@ Result<void> PostgresWriteBackend::reconnect()
 Result<ExecutionRef> PostgresWriteBackend::startExecution(const ExecutionStart &start)
 {
     QSqlQuery query(m_connection.db());
-    query.prepare(QStringLiteral("INSERT INTO executions(id, name, workflow, input, status, started_ms)"
-                                 " VALUES (?, ?, ?, ?, 0, ?) ON CONFLICT(id) DO NOTHING"));
+    query.prepare(QStringLiteral("INSERT INTO executions(id, name, workflow, input, status, started_ms, options)"
+                                 " VALUES (?, ?, ?, ?, 0, ?, ?) ON CONFLICT(id) DO NOTHING"));
     query.addBindValue(text(start.id));
     query.addBindValue(text(start.name));
     query.addBindValue(text(start.workflow));
     query.addBindValue(text(start.input));
     query.addBindValue(start.startedMs);
+    query.addBindValue(text(start.options));
     if (auto done = exec(query, "inserting an execution"); !done)
         return done.error();
     const bool created = query.numRowsAffected() > 0;

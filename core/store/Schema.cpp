@@ -120,10 +120,17 @@ const QStringList kV4 = {
     QStringLiteral("CREATE INDEX items_error ON items(exec, error, item) WHERE error IS NOT NULL"),
 };
 
+// Version 5: what Sluice itself (not the definition) set for an execution, journaled with it so that a resume
+// or a replay from anywhere runs it the same way: a JSON object, {"baseDir": FOLDER} (relative paths of
+// sluice:file.* and sluice:shell tasks and of ItemReader/ResultWriter resolve against FOLDER).
+const QStringList kV5 = {
+    QStringLiteral("ALTER TABLE executions ADD COLUMN options TEXT"),
+};
+
 /// migrations(backend)[v - 1] takes a store from version v - 1 to v.
 QList<QStringList> migrations(bool sqlite)
 {
-    return {sqlite ? kSqliteV1 : kPostgresV1, sqlite ? kSqliteV2 : kPostgresV2, kV3, kV4};
+    return {sqlite ? kSqliteV1 : kPostgresV1, sqlite ? kSqliteV2 : kPostgresV2, kV3, kV4, kV5};
 }
 
 Error tooNew(const StoreConnection &connection, int found)

@@ -1,5 +1,7 @@
 #include "store/SqliteWriteBackend_p.h"
 
+#include "store/WalCheckpointer_p.h"
+
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -12,7 +14,7 @@ const char *const kSql[] = {
     "BEGIN IMMEDIATE",   // take the write lock up front: a read-then-write transaction could fail to upgrade
     "COMMIT",
     "ROLLBACK",
-    "INSERT INTO executions(id, name, workflow, input, status, started_ms) VALUES (?1, ?2, ?3, ?4, 0, ?5)"
+    "INSERT INTO executions(id, name, workflow, input, status, started_ms, options) VALUES (?1, ?2, ?3, ?4, 0, ?5, ?6)"
     " ON CONFLICT(id) DO NOTHING",
     "SELECT num, workflow FROM executions WHERE id = ?1",
     "SELECT status, attempts, chunk_n FROM items WHERE exec = ?1 AND item = ?2",
@@ -34,6 +36,14 @@ const char *const kSql[] = {
 };
 static_assert(std::size(kSql) == 14);
 
+/// The writer asks the checkpointer for a pass each time the log has grown by this many frames (16 MB of
+/// 8 KB pages, as often as `PRAGMA wal_autocheckpoint` did on the writer before).
+constexpr int kCheckpointFrames = 2000;
+/// Past this many frames the writer checkpoints itself after a commit, copying only what the background
+/// passes have not: a log that a concurrent writer keeps appending to is never all copied, so it would
+/// never start over and would grow with the run.
+constexpr int kRestartFrames = 16000;
+
 void bindText(sqlite3_stmt *stmt, int index, std::string_view text)
 {
     sqlite3_bind_text(stmt, index, text.data(), int(text.size()), SQLITE_STATIC);
@@ -54,10 +64,21 @@ void bindBlob(sqlite3_stmt *stmt, int index, std::string_view bytes)
 
 } // namespace
 
-SqliteWriteBackend::SqliteWriteBackend(sqlite3 *db, QString location) : m_db(db), m_location(std::move(location)) {}
+SqliteWriteBackend::SqliteWriteBackend(sqlite3 *db, QString location) : m_db(db), m_location(std::move(location))
+{
+    m_checkpointer = std::make_unique<WalCheckpointer>(m_location);
+    if (m_checkpointer->startCheckpointing())
+        sqlite3_wal_hook(m_db, &SqliteWriteBackend::walCommitted, this);   // replaces the automatic checkpoint
+    else
+        m_checkpointer.reset();   // the connection keeps checkpointing itself (PRAGMA wal_autocheckpoint)
+}
 
 SqliteWriteBackend::~SqliteWriteBackend()
 {
+    if (m_checkpointer) {
+        sqlite3_wal_hook(m_db, nullptr, nullptr);
+        m_checkpointer.reset();
+    }
     for (sqlite3_stmt *stmt : m_statements)
         sqlite3_finalize(stmt);
 }
@@ -98,10 +119,32 @@ Result<void> SqliteWriteBackend::begin()
     return stmt ? run(*stmt, "BEGIN") : Result<void>(stmt.error());
 }
 
+int SqliteWriteBackend::walCommitted(void *self, sqlite3 *, const char *, int frames)
+{
+    static_cast<SqliteWriteBackend *>(self)->m_walFrames = frames;
+    return SQLITE_OK;
+}
+
 Result<void> SqliteWriteBackend::commit()
 {
     auto stmt = statement(Commit);
-    return stmt ? run(*stmt, "COMMIT") : Result<void>(stmt.error());
+    if (!stmt)
+        return stmt.error();
+    if (auto done = run(*stmt, "COMMIT"); !done)
+        return done;
+    if (!m_checkpointer)
+        return {};
+    if (m_walFrames < m_requestedAt)
+        m_requestedAt = 0;   // the log started over
+    if (m_walFrames >= kRestartFrames) {
+        // Busy (a background pass is running) or not all copied (a reader needs older pages): next commit.
+        (void)sqlite3_wal_checkpoint_v2(m_db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+        m_requestedAt = 0;
+    } else if (m_walFrames - m_requestedAt >= kCheckpointFrames) {
+        m_checkpointer->request();
+        m_requestedAt = m_walFrames;
+    }
+    return {};
 }
 
 void SqliteWriteBackend::rollback()
@@ -122,6 +165,7 @@ Result<ExecutionRef> SqliteWriteBackend::startExecution(const ExecutionStart &st
     bindText(*stmt, 3, std::string_view(start.workflow));
     bindText(*stmt, 4, start.input);
     sqlite3_bind_int64(*stmt, 5, start.startedMs);
+    bindText(*stmt, 6, start.options);
     const int rc = sqlite3_step(*stmt);
     const bool created = rc == SQLITE_DONE && sqlite3_changes(m_db) > 0;
     sqlite3_reset(*stmt);

@@ -4,13 +4,18 @@
 
 #include <QString>
 
+#include <memory>
+
 struct sqlite3;
 struct sqlite3_stmt;
 
 namespace sluice {
 
+class WalCheckpointer;
+
 /// The journal's hot path on SQLite: prepared statements through the C API on the writer's own
-/// connection (QSqlDriver::handle()). Lives on the writer thread.
+/// connection (QSqlDriver::handle()). Lives on the writer thread. The write-ahead log is copied into the
+/// database by a WalCheckpointer thread; the writer itself checkpoints only to let the log start over.
 class SqliteWriteBackend final : public WriteBackend
 {
 public:
@@ -46,6 +51,11 @@ private:
     Result<sqlite3_stmt *> statement(Statement which);
     Error failure(const char *what) const;
     Result<void> run(sqlite3_stmt *stmt, const char *what);
+    static int walCommitted(void *self, sqlite3 *db, const char *name, int frames);
+
+    std::unique_ptr<WalCheckpointer> m_checkpointer;
+    int m_walFrames = 0;       ///< frames in the log after the last commit
+    int m_requestedAt = 0;     ///< m_walFrames when the last background checkpoint was asked for
 
     sqlite3 *m_db;
     QString m_location;

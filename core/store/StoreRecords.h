@@ -52,6 +52,7 @@ struct ExecutionInfo
     QString error;             ///< when FAILED, ABORTED or TIMED_OUT
     QString cause;
     ItemCounts counts{};       ///< items by ItemStatus
+    QString baseDir;           ///< relative task paths resolved against it (journaled with it; empty when not)
 };
 
 /// Items by the state they are in (or ended in), per status: the per-state counts a monitor paints.
@@ -183,6 +184,7 @@ struct UnfinishedExecution
     std::string inputText;
     qint64 startedMs = 0;
     qint64 maxItem = 0;        ///< the highest item id journaled: new items continue above it
+    QString baseDir;           ///< as ExecutionInfo::baseDir
     QList<UnfinishedItem> items;   ///< items not in a final status, by item id
 };
 

@@ -86,6 +86,7 @@ struct ExecutionStart
     std::string workflow;
     std::optional<std::string> input;
     qint64 startedMs = 0;
+    std::optional<std::string> options;   ///< JournalRecord::executionOptions
 };
 
 /// The writer's view of an execution it writes to.

@@ -54,10 +54,12 @@ private:
     QTemporaryDir m_dir;
     QString m_store;
 
-    Outcome cli(QStringList args, const QByteArray &stdinData = {})
+    Outcome cli(QStringList args, const QByteArray &stdinData = {}, const QString &workingDirectory = {})
     {
         args << QStringLiteral("--store") << m_store;
         QProcess process;
+        if (!workingDirectory.isEmpty())
+            process.setWorkingDirectory(workingDirectory);
         process.start(QStringLiteral(SLUICE_BIN_DIR "/sluice-cli"), args);
         if (!process.waitForStarted())
             return {};
@@ -201,6 +203,53 @@ private Q_SLOTS:
         QCOMPARE(text(after["output"]),
                  QStringLiteral(R"([{"posted":"ERP rejected order 1"},{"posted":"ERP rejected order 2"},)"
                                 R"({"posted":"ERP rejected order 3"},{"posted":"ERP rejected order 4"}])"));
+    }
+
+    void replayFromAnotherFolderResolvesPathsAsTheRunDid()
+    {
+        // A Map of sluice:shell items running ./check.sh (relative: the definition's folder); item "b" fails
+        // for good until the file ok-b exists there. One item only: a failed Map does not wait for others.
+        QTemporaryDir flow;
+        QTemporaryDir elsewhere;
+        QFile script(flow.filePath(QStringLiteral("check.sh")));
+        QVERIFY(script.open(QIODevice::WriteOnly));
+        script.write("#!/bin/sh\n"
+                     "read -r item\n"
+                     "case \"$item\" in\n"
+                     "  *'\"b\"'*) test -f ok-b || { echo '{\"Error\": \"Check.Missing\", \"Cause\": \"no ok-b\"}' >&2; exit 3; };;\n"
+                     "esac\n"
+                     "echo '{\"checked\": true}'\n");
+        script.close();
+        script.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        const QString file = flow.filePath(QStringLiteral("check.asl.json"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"StartAt": "Each", "States": {"Each": {"Type": "Map", "ItemsPath": "$.items", "End": true,
+            "ItemProcessor": {"StartAt": "Check", "States": {
+                "Check": {"Type": "Task", "Resource": "sluice:shell", "End": true,
+                          "Parameters": {"Command": "./check.sh", "Input.$": "$"}}}}}}})");
+        f.close();
+        Outcome o = cli({QStringLiteral("run"), file, QStringLiteral("--input-json"),
+                         QStringLiteral(R"({"items": [{"name": "b"}]})")},
+                        {}, elsewhere.path());
+        QVERIFY2(o.err.startsWith("execution: "), o.err.constData());
+        const QString id = QString::fromUtf8(o.err.mid(11, 36));
+        const auto entries = lines(cli({QStringLiteral("dlq"), QStringLiteral("list"), QStringLiteral("--execution"), id}).out);
+        QCOMPARE(entries.size(), size_t(1));
+        QCOMPARE(str(entries[0]["error"]), QStringLiteral("Check.Missing"));
+        QFile marker(flow.filePath(QStringLiteral("ok-b")));
+        QVERIFY(marker.open(QIODevice::WriteOnly));
+        marker.close();
+
+        // Replayed from another folder: ./check.sh and ok-b are still found in the definition's folder.
+        o = cli({QStringLiteral("dlq"), QStringLiteral("replay"), QString::number(entries[0]["id"].get<qint64>())}, {},
+                elsewhere.path());
+
+        QVERIFY2(o.exitCode == 0, o.err.constData());
+        QCOMPARE(str(lines(o.out)[0]["outcome"]), QStringLiteral("succeeded"));
+        const QByteArray replayed = o.err;
+        o = cli({QStringLiteral("show"), id});
+        QVERIFY2(str(parse(o.out)["status"]) == QStringLiteral("SUCCEEDED"), (o.out + replayed).constData());
     }
 
     void bulkReplayOfAFilter()

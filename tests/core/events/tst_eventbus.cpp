@@ -315,6 +315,9 @@ void TestEventBus::upgradesAVersionOneStore()
         for (const char *table : {"bus_events", "bus_deliveries", "bus_marks"})
             QVERIFY(raw.exec(QStringLiteral("DROP TABLE %1").arg(QLatin1String(table))));
         QVERIFY(raw.exec(QStringLiteral("DROP INDEX dlq_group")));   // version 3's
+        for (const char *index : {"items_status", "items_state", "items_error"})   // version 4's
+            QVERIFY(raw.exec(QStringLiteral("DROP INDEX %1").arg(QLatin1String(index))));
+        QVERIFY(raw.exec(QStringLiteral("ALTER TABLE executions DROP COLUMN options")));   // version 5's
         QVERIFY(raw.exec(QStringLiteral("UPDATE sluice_meta SET value = '1' WHERE key = 'schema_version'")));
     }
 

@@ -250,6 +250,7 @@ private Q_SLOTS:
             QVERIFY(query.exec(QStringLiteral("DROP INDEX dlq_group")));
             for (const char *index : {"items_status", "items_state", "items_error"})   // version 4
                 QVERIFY(query.exec(QStringLiteral("DROP INDEX %1").arg(QLatin1String(index))));
+            QVERIFY(query.exec(QStringLiteral("ALTER TABLE executions DROP COLUMN options")));   // version 5's
             QVERIFY(query.exec(QStringLiteral("UPDATE sluice_meta SET value = '2' WHERE key = 'schema_version'")));
         }
         QSqlDatabase::removeDatabase(QStringLiteral("downgrade"));

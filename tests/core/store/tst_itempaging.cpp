@@ -272,6 +272,7 @@ private Q_SLOTS:
             QSqlQuery query(db);
             for (const char *index : {"items_status", "items_state", "items_error"})
                 QVERIFY(query.exec(QStringLiteral("DROP INDEX %1").arg(QLatin1String(index))));
+            QVERIFY(query.exec(QStringLiteral("ALTER TABLE executions DROP COLUMN options")));   // version 5's
             QVERIFY(query.exec(QStringLiteral("UPDATE sluice_meta SET value = '3' WHERE key = 'schema_version'")));
         }
         QSqlDatabase::removeDatabase(QStringLiteral("downgrade"));

@@ -200,6 +200,8 @@ private Q_SLOTS:
 
     void migratesNewStore_data() { backends(); }
     void migratesNewStore();
+    void migratesVersionThreeStoreAndJournalsBaseDir_data() { backends(); }
+    void migratesVersionThreeStoreAndJournalsBaseDir();
     void reopensStore_data() { backends(); }
     void reopensStore();
     void refusesNewerSchema_data() { backends(); }
@@ -211,6 +213,8 @@ private Q_SLOTS:
     void savesWorkflowOnce();
     void readsBackRunsItemsAndHistory_data() { backends(); }
     void readsBackRunsItemsAndHistory();
+    void keepsSucceededOutputOnceAsRootItems_data() { backends(); }
+    void keepsSucceededOutputOnceAsRootItems();
     void failedItemLandsWithItsDlqEntry_data() { backends(); }
     void failedItemLandsWithItsDlqEntry();
     void filtersAndPagesDlq_data() { backends(); }
@@ -296,6 +300,51 @@ void TestJournal::migratesNewStore()
     auto runs = (*reader)->runs();
     QVERIFY(runs);
     QVERIFY(runs->isEmpty());
+}
+
+void TestJournal::migratesVersionThreeStoreAndJournalsBaseDir()
+{
+    FRESH_STORE(location);
+    {
+        auto journal = openJournal(location);
+        QVERIFY(journal);
+        (*journal)->append({executionStarted(QStringLiteral("before"))});
+        QVERIFY((*journal)->flush());
+    }
+    {
+        // What a store written by version 3 looks like: no item indexes (version 4), no executions.options (5).
+        RawDb raw(location);
+        for (const char *index : {"items_status", "items_state", "items_error"})
+            QVERIFY(raw.exec(QStringLiteral("DROP INDEX %1").arg(QLatin1String(index))));
+        QVERIFY(raw.exec(QStringLiteral("ALTER TABLE executions DROP COLUMN options")));
+        QVERIFY(raw.exec(QStringLiteral("UPDATE sluice_meta SET value = '3' WHERE key = 'schema_version'")));
+    }
+    QVERIFY(!JournalReader::open(location));   // a reader does not migrate
+
+    auto journal = openJournal(location);
+
+    QVERIFY2(journal, qPrintable(journal ? QString() : journal.error().message));
+    JournalRecord started = executionStarted(QStringLiteral("after"));
+    started.executionOptions = Json{{"baseDir", "/srv/flows/orders"}}.dump();
+    (*journal)->append({started});
+    QVERIFY((*journal)->flush());
+    RawDb raw(location);
+    QCOMPARE(raw.value(QStringLiteral("SELECT value FROM sluice_meta WHERE key = 'schema_version'")).toInt(),
+             Journal::kSchemaVersion);
+    auto reader = JournalReader::open(location);
+    QVERIFY(reader);
+    auto before = (*reader)->execution(QStringLiteral("before"));
+    QVERIFY(before);
+    QCOMPARE(before->baseDir, QString());   // kept from version 3, with nothing journaled for it
+    auto after = (*reader)->execution(QStringLiteral("after"));
+    QVERIFY(after);
+    QCOMPARE(after->baseDir, QStringLiteral("/srv/flows/orders"));
+    QCOMPARE((*reader)->executionBaseDir(QStringLiteral("after")).value(), QStringLiteral("/srv/flows/orders"));
+    auto unfinished = (*reader)->unfinished();
+    QVERIFY(unfinished);
+    QCOMPARE(unfinished->size(), 2);
+    QCOMPARE(unfinished->at(1).id, QStringLiteral("after"));
+    QCOMPARE(unfinished->at(1).baseDir, QStringLiteral("/srv/flows/orders"));
 }
 
 void TestJournal::reopensStore()
@@ -509,6 +558,35 @@ void TestJournal::readsBackRunsItemsAndHistory()
     QCOMPARE(all.size(), 4 + 3 * 8);
     for (qsizetype i = 1; i < all.size(); ++i)
         QVERIFY(std::pair(all[i - 1].item, all[i - 1].seq) < std::pair(all[i].item, all[i].seq));
+}
+
+void TestJournal::keepsSucceededOutputOnceAsRootItems()
+{
+    FRESH_STORE(location);
+    auto journal = openJournal(location);
+    QVERIFY(journal);
+    const QString e = QStringLiteral("exec-once");
+    (*journal)->append({executionStarted(e, Json{{"items", 2}})});
+    JournalRecord root = record(Type::ItemStarted, e, 0, "Fan", json(Json{{"items", 2}}));
+    (*journal)->append({root, record(Type::StateEntered, e, 0, "Fan", root.payload)});
+    for (qint64 item = 1; item <= 2; ++item)
+        (*journal)->append(itemRun(e, item, kStates));
+    JournalRecord rootDone = record(Type::ItemFinished, e, 0, "Fan", json(Json::array({"a", "b"})));
+    rootDone.status = ItemStatus::Succeeded;
+    JournalRecord finished = executionFinished(e, ItemStatus::Succeeded);
+    finished.outputInRootItem = true;   // as the engine says when item 0's ItemFinished carried the output
+    (*journal)->append({rootDone, finished});
+
+    QVERIFY((*journal)->flush());
+
+    auto reader = JournalReader::open(location);
+    QVERIFY(reader);
+    auto info = (*reader)->execution(e);
+    QVERIFY(info);
+    QCOMPARE(info->status, ExecutionStatus::Succeeded);
+    RawDb raw(location);
+    QVERIFY(raw.value(QStringLiteral("SELECT count(*) FROM executions WHERE output IS NULL")).toInt() == 1);
+    JSON_COMPARE(info->output, Json::array({"a", "b"}));
 }
 
 void TestJournal::failedItemLandsWithItsDlqEntry()
