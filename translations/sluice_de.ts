@@ -2980,6 +2980,18 @@
         <source>Execution %1</source>
         <translation>Ausführung %1</translation>
     </message>
+    <message>
+        <source>Items</source>
+        <translation>Elemente</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Diagramme</translation>
+    </message>
 </context>
 <context>
     <name>sluice::ui::MiniMap</name>

@@ -40,6 +40,7 @@ class Palette;
 class ProblemListModel;
 class RecentFiles;
 class RunListModel;
+class MonitorStore;
 class RunView;
 class RunsPanel;
 class DlqBrowser;
@@ -131,6 +132,8 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    /// The run tab's bottom panels: items (filtered by a clicked state), item detail, history, charts.
+    void addRunPanels(RunView *view);
     void createActions();
     void createDocks();
     void createStatusBar();
@@ -224,6 +227,7 @@ private:
     QDockWidget *m_runsDock = nullptr;
     QAction *m_runAction = nullptr;
     QHash<QString, QPointer<RunView>> m_runViews;
+    MonitorStore *m_monitorStore = nullptr;   ///< the run tabs' reader thread (items, detail, history)
     QHash<QString, sluice::ProgressSnapshot> m_lastSnapshot;   ///< live runs' latest counts (no rows)
     QSet<QString> m_failureNotified;                           ///< runs whose failures crossed the threshold
     QSystemTrayIcon *m_tray = nullptr;

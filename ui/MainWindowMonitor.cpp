@@ -6,6 +6,11 @@
 #include "dlq/DlqBrowser.h"
 #include "editor/EditorDocument.h"
 #include "engine/Engine.h"
+#include "monitor/ExecutionHistoryView.h"
+#include "monitor/ItemDetailView.h"
+#include "monitor/ItemsPanel.h"
+#include "monitor/MonitorStore.h"
+#include "monitor/RunCharts.h"
 #include "monitor/RunInputDialog.h"
 #include "monitor/RunListModel.h"
 #include "monitor/RunView.h"
@@ -21,6 +26,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QSettings>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QStyle>
 #include <QSystemTrayIcon>
@@ -364,6 +370,7 @@ RunView *MainWindow::openRun(const QString &executionId)
     m_centre->setTabToolTip(index, tr("Execution %1").arg(executionId));
     m_centre->setCurrentIndex(index);
     connect(view, &RunView::dlqRequested, this, &MainWindow::showDlqFor);
+    addRunPanels(view);
     connect(view, &RunView::loaded, this, [this, view, executionId](const QString &error) {
         if (!error.isEmpty())
             return;
@@ -377,6 +384,51 @@ RunView *MainWindow::openRun(const QString &executionId)
         m_watcher->setOpenExecution(executionId);   // another process's run: counts from the store
     }
     return view;
+}
+
+void MainWindow::addRunPanels(RunView *view)
+{
+    if (!m_monitorStore) {
+        // One reader thread for every run tab's items, item detail and history.
+        m_monitorStore = new MonitorStore(this);
+        m_monitorStore->open(m_storeLocation);
+    }
+    const QString executionId = view->executionId();
+    auto *items = new ItemsPanel(view);
+    items->setObjectName(QStringLiteral("itemsPanel"));
+    items->setStore(m_monitorStore);
+    items->open(executionId);
+    auto *detail = new ItemDetailView(view);
+    detail->setObjectName(QStringLiteral("itemDetail"));
+    detail->setStore(m_monitorStore);
+    auto *history = new ExecutionHistoryView(view);
+    history->setObjectName(QStringLiteral("executionHistory"));
+    history->setStore(m_monitorStore);
+    history->open(executionId);
+    auto *charts = new RunCharts(view);
+    charts->setObjectName(QStringLiteral("runCharts"));
+    charts->open(executionId);
+
+    // The items and the selected item's detail side by side: walking the table shows each item's story.
+    auto *itemsSplit = new QSplitter(Qt::Horizontal, view);
+    itemsSplit->addWidget(items);
+    itemsSplit->addWidget(detail);
+    itemsSplit->setStretchFactor(0, 3);
+    itemsSplit->setStretchFactor(1, 2);
+    const int itemsTab = view->addBottomTab(itemsSplit, tr("Items"));
+    view->addBottomTab(history, tr("History"));
+    view->addBottomTab(charts, tr("Charts"));
+    QTabWidget *tabs = view->bottomTabs();
+    connect(view, &RunView::snapshot, items, &ItemsPanel::applySnapshot);
+    connect(view, &RunView::snapshot, charts, [charts](const ProgressSnapshot &snapshot) { charts->applySnapshot(snapshot); });
+    connect(view, &RunView::stateClicked, items, [items, tabs, itemsTab](const QString &state) {
+        items->setStateFilter(state);
+        tabs->setCurrentIndex(itemsTab);
+    });
+    connect(items, &ItemsPanel::itemActivated, detail, [detail, executionId](qint64 item) {
+        if (item >= 0)
+            detail->open(executionId, item);
+    });
 }
 
 RunView *MainWindow::runView(const QString &executionId) const

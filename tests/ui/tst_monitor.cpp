@@ -9,6 +9,9 @@
 #include "editor/GraphView.h"
 #include "monitor/RunInputDialog.h"
 #include "monitor/RunListModel.h"
+#include "monitor/ItemDetailView.h"
+#include "monitor/ItemsPanel.h"
+#include "monitor/ItemsTableModel.h"
 #include "monitor/RunView.h"
 #include "monitor/RunsPanel.h"
 #include "monitor/StateRunBadge.h"
@@ -19,6 +22,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QTableView>
 #include <QDockWidget>
 #include <QFile>
 #include <QLabel>
@@ -169,6 +173,19 @@ private Q_SLOTS:
                           view->graphView()->mapFromScene(inTransform));
         QCOMPARE(clicked.count(), 1);
         QCOMPARE(clicked.first().first().toString(), QStringLiteral("Transform"));
+        auto *items = view->findChild<ItemsPanel *>(QStringLiteral("itemsPanel"));
+        QVERIFY(items);
+        QCOMPARE(items->filter().state, QStringLiteral("Transform"));   // the run tab's item table follows
+        items->setStateFilter(QStringLiteral("LoadToERP"));
+        items->setStatusFilter(ItemStatus::Failed);
+        QTRY_COMPARE_WITH_TIMEOUT(items->model()->count(), 20, 10000);
+        auto *detail = view->findChild<ItemDetailView *>(QStringLiteral("itemDetail"));
+        QVERIFY(detail);
+        QSignalSpy detailLoaded(detail, &ItemDetailView::loaded);
+        QTRY_VERIFY_WITH_TIMEOUT(items->model()->index(0, 0).data(ItemsTableModel::ItemIdRole).isValid(), 10000);
+        items->view()->setCurrentIndex(items->model()->index(0, 0));   // as a click on the first failed item
+        QTRY_VERIFY_WITH_TIMEOUT(!detailLoaded.isEmpty(), 10000);   // the selected item's story, beside the table
+        QCOMPARE(detailLoaded.first().first().toString(), QString());
 
         // The failed count opens the DLQ, filtered to this execution and state.
         StateRunBadge *load = view->badge(QStringLiteral("LoadToERP"));
