@@ -32,35 +32,31 @@ constexpr double kSummaryZoom = 0.6;
 
 // Fonts follow the application's font; paint() asks for them hundreds of times per frame, so they are made
 // again only when that font changes.
-const QFont &nameFont()
+struct NodeFonts
 {
-    static QFont cached;
-    static QFont made;
+    QFont app;
+    QFont name;      ///< bold
+    QFont summary;   ///< a little smaller
+};
+
+const NodeFonts &nodeFonts()
+{
+    static NodeFonts fonts;
     static bool ready = false;
     const QFont app;
-    if (!ready || !(app == cached)) {
+    if (!ready || !(app == fonts.app)) {
         ready = true;
-        cached = app;
-        made = app;
-        made.setBold(true);
+        fonts.app = app;
+        fonts.name = app;
+        fonts.name.setBold(true);
+        fonts.summary = app;
+        fonts.summary.setPointSizeF(app.pointSizeF() * 0.88);
     }
-    return made;
+    return fonts;
 }
 
-const QFont &summaryFont()
-{
-    static QFont cached;
-    static QFont made;
-    static bool ready = false;
-    const QFont app;
-    if (!ready || !(app == cached)) {
-        ready = true;
-        cached = app;
-        made = app;
-        made.setPointSizeF(app.pointSizeF() * 0.88);
-    }
-    return made;
-}
+const QFont &nameFont() { return nodeFonts().name; }
+const QFont &summaryFont() { return nodeFonts().summary; }
 
 } // namespace
 
